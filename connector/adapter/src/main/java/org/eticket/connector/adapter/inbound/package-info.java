@@ -1,0 +1,2 @@
+/** Inbound side: the terminal listener, one session per connected terminal, delivery to message-driven beans. */
+package org.eticket.connector.adapter.inbound;

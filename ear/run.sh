@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs the platform on Payara Micro with embedded Derby and demo data.
+#   ETICKET_PORT (8080)           HTTP port
+#   ETICKET_TERMINAL_PORT (7400)  TCP port reader terminals connect to
+#   ETICKET_DATA (./data)         database and runtime directory; survives restarts
+#   ETICKET_READY_TIMEOUT (240)   seconds to wait for /health/ready
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+port="${ETICKET_PORT:-8080}"
+terminal_port="${ETICKET_TERMINAL_PORT:-7400}"
+data="$(mkdir -p "${ETICKET_DATA:-$root/data}" && cd "${ETICKET_DATA:-$root/data}" && pwd)"
+timeout="${ETICKET_READY_TIMEOUT:-240}"
+target="$root/ear/micro/target"
+
+# Build what is missing or older than its sources.
+if [ ! -f "$target/eticket.war" ] || [ ! -f "$target/payara-micro.jar" ] \
+   || [ -n "$(find "$root" -path '*/src/*' -newer "$target/eticket.war" -type f -print -quit)" ] \
+   || [ -n "$(find "$root" -name pom.xml -newer "$target/eticket.war" -print -quit)" ]; then
+  echo "Building the platform (mvn install -DskipTests) ..."
+  mvn -q -B -f "$root/pom.xml" install -DskipTests
+fi
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "Port $port is already in use; set ETICKET_PORT to a free port." >&2
+  exit 1
+fi
+
+mkdir -p "$data/runtime"
+java -Xmx1g \
+  -Deticket.db="$data/db" \
+  -Deticket.terminal.port="$terminal_port" \
+  -Deticket.demo.enabled=true \
+  -Dderby.stream.error.file="$data/derby.log" \
+  -jar "$target/payara-micro.jar" \
+  --nocluster \
+  --port "$port" \
+  --rootdir "$data/runtime" \
+  --postbootcommandfile "$target/post-boot-commands.asadmin" \
+  --deploy "$target/eticket.war" \
+  > "$data/server.log" 2>&1 &
+pid=$!
+stop() { echo; echo "Stopping ..."; kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; exit 0; }
+trap stop INT TERM
+
+echo "Starting Payara Micro (log: $data/server.log) ..."
+start=$(date +%s)
+until curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1; do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "The platform stopped during start-up; the end of its log:" >&2
+    tail -n 40 "$data/server.log" >&2
+    exit 1
+  fi
+  if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then
+    echo "Not ready after $timeout s; the end of its log:" >&2
+    tail -n 40 "$data/server.log" >&2
+    kill -TERM "$pid" 2>/dev/null || true
+    exit 1
+  fi
+  sleep 1
+done
+
+cat <<MSG
+
+E-ticket platform center is ready after $(( $(date +%s) - start )) s.
+  Sign in (screens)   http://localhost:$port/eticket/login.xhtml
+  REST API            http://localhost:$port/eticket/api/v1/events   (HTTP Basic)
+  OpenAPI             http://localhost:$port/openapi
+  Readiness           http://localhost:$port/health/ready
+  Terminals connect   tcp://localhost:$terminal_port
+  Data directory      $data
+
+Demo logins (username / password, role):
+  admin      / demo-admin      platform-admin
+  organizer  / demo-organizer  organizer   (Aurora Live Promotions)
+  seller1    / demo-seller1    seller      (Ticket Plaza)
+  seller2    / demo-seller2    seller      (City Tickets)
+  fanclub    / demo-fanclub    seller      (Aurora Fan Club)
+  store      / demo-store      store       (Corner Store Central)
+  venue      / demo-venue      venue       (Grand Hall)
+  alice      / demo-alice      customer
+  bob        / demo-bob        customer
+  carol      / demo-carol      customer
+
+Press Ctrl-C to stop.
+MSG
+wait "$pid"

@@ -1,0 +1,20 @@
+package org.eticket.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The platform database. Embedded Derby by default in the directory named by the system
+ * property {@code eticket.db} (set by the run command and the tests), so data survives a
+ * restart. Payara resolves the ${...} references when it creates the pool.
+ */
+@Singleton
+@DataSourceDefinition(
+        name = "java:app/jdbc/eticket",
+        className = "org.apache.derby.jdbc.EmbeddedDataSource",
+        databaseName = "${eticket.db}",
+        properties = {"createDatabase=create"},
+        minPoolSize = 2,
+        maxPoolSize = 32)
+public class PlatformDataSource {
+}
