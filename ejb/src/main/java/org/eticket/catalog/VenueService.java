@@ -5,7 +5,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +17,7 @@ import org.eticket.catalog.grid.Cell;
 import org.eticket.catalog.grid.CellRange;
 import org.eticket.catalog.grid.CellRanges;
 import org.eticket.catalog.grid.GridException;
+import org.eticket.catalog.grid.LayoutCsv;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.platform.Page;
@@ -133,6 +137,50 @@ public class VenueService {
         return em.createQuery("select l from SeatLayout l left join l.owner ow where l.venue = :v and (ow is null or ow.id = :o or exists "
                         + "(select e from Event e where e.layout = l and e.organizer.id = :o)) order by l.name", SeatLayout.class)
                 .setParameter("v", venue).setParameter("o", scope).getResultList();
+    }
+
+    /**
+     * Imports a layout from a CSV export of a drawing (one line per seat: row, column, seat
+     * type, attributes). Every bad line is reported by number and nothing is imported when
+     * any line is bad. Without rows/columns the grid is the smallest that holds every seat.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER})
+    public SeatLayout importLayout(Long venueId, String name, Integer rows, Integer columns, String csv) {
+        Venue venue = find(venueId);
+        if (csv == null || csv.isBlank()) {
+            throw new ValidationException("the CSV file is empty");
+        }
+        if ((rows == null) != (columns == null)) {
+            throw new ValidationException("give both rows and columns, or neither");
+        }
+        LayoutCsv.Result result = rows == null ? LayoutCsv.parse(csv)
+                : LayoutCsv.parse(csv, Strings.positive("rows", rows, MAX_ROWS), Strings.positive("columns", columns, MAX_COLUMNS));
+        if (!result.isValid()) {
+            throw new ValidationException(result.summary());
+        }
+        List<LayoutCsv.Seat> seats = result.seats();
+        if (seats.isEmpty()) {
+            throw new ValidationException("the CSV file lists no seats");
+        }
+        int gridRows = rows != null ? rows : seats.stream().mapToInt(s -> s.cell().row()).max().orElseThrow();
+        int gridColumns = columns != null ? columns : seats.stream().mapToInt(s -> s.cell().column()).max().orElseThrow();
+        if (gridRows > MAX_ROWS || gridColumns > MAX_COLUMNS) {
+            throw new ValidationException("the drawing spans " + gridRows + " rows x " + gridColumns
+                    + " columns; a layout holds at most " + MAX_ROWS + " x " + MAX_COLUMNS);
+        }
+        AccessService.Caller c = access.caller();
+        Organizer owner = c.isAdmin() ? null : em.find(Organizer.class, c.partyId());
+        SeatLayout layout = new SeatLayout(venue, layoutName(venue, name, null), gridRows, gridColumns, owner);
+        CellRanges all = CellRanges.fromCells(seats.stream().map(LayoutCsv.Seat::cell).toList());
+        layout.setSeats(all.label(), Math.toIntExact(all.size()));
+        em.persist(layout);
+        result.rangesBySeatType().forEach((type, ranges) ->
+                em.persist(new LayoutMark(layout, LayoutMark.Kind.SEAT_TYPE, type, ranges.normalized().label())));
+        Map<String, List<Cell>> byAttribute = new TreeMap<>();
+        seats.forEach(s -> s.attributes().forEach(a -> byAttribute.computeIfAbsent(a, k -> new ArrayList<>()).add(s.cell())));
+        byAttribute.forEach((attribute, cells) ->
+                em.persist(new LayoutMark(layout, LayoutMark.Kind.ATTRIBUTE, attribute, CellRanges.fromCells(cells).label())));
+        return layout;
     }
 
     /** Renames, resizes or redraws a layout; the grid and seats are frozen once an event uses it. */
@@ -259,11 +307,11 @@ public class VenueService {
             seats = seatRanges == null || seatRanges.isBlank()
                     ? CellRanges.of(CellRange.of(Cell.of(1, 1), Cell.of(layout.getRows(), layout.getColumns())))
                     : CellRanges.parse(seatRanges).checkWithin(layout.getRows(), layout.getColumns());
+            CellRanges canonical = seats.normalized();
+            layout.setSeats(canonical.label(), Math.toIntExact(canonical.size()));
         } catch (GridException e) {
             throw new ValidationException("seats: " + e.getMessage());
         }
-        CellRanges canonical = CellRanges.fromCells(seats.cells());
-        layout.setSeats(canonical.label(), Math.toIntExact(canonical.size()));
     }
 
     /** Stores ranges on a seat type in their canonical form, with the seat count. */

@@ -2,6 +2,7 @@ package org.eticket.chip.crypto;
 
 import java.util.Objects;
 
+import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -31,7 +32,7 @@ public final class KeyDiversification {
         if (input.length < 1 || input.length > MAX_INPUT_LENGTH) {
             throw new IllegalArgumentException("diversification input has 1 to 31 bytes");
         }
-        AESEngine aes = (AESEngine) AESEngine.newInstance();
+        BlockCipher aes = AESEngine.newInstance();
         aes.init(true, new KeyParameter(masterKey));
         byte[] k1 = new byte[BLOCK];
         aes.processBlock(new byte[BLOCK], 0, k1, 0);
