@@ -147,7 +147,7 @@ class ChipFuzzTest {
 
     private static byte[] validCommand(SplittableRandom random, ChipReader reader, ChipKeys keys, List<byte[]> records)
             throws Exception {
-        switch (random.nextInt(11)) {
+        switch (random.nextInt(12)) {
             case 0:
                 return ChipCommands.select().encode();
             case 1:
@@ -174,6 +174,10 @@ class ChipFuzzTest {
                         : kind == 1 ? ChipCommands.markUsed(keys, CHIP_A, next, ticketId)
                         : ChipCommands.writeTicket(keys, CHIP_A, next, records.get(random.nextInt(records.size()))))
                         .encode();
+            case 10:
+                // Authentic but malformed: what a buggy center would send; the chip must parse it safely.
+                byte[] garbled = mutate(random, records.get(random.nextInt(records.size())));
+                return ChipCommands.writeTicket(keys, CHIP_A, reader.select().writeCounter() + 1, garbled).encode();
             default:
                 byte[] noise = new byte[random.nextInt(300)];
                 random.nextBytes(noise);
