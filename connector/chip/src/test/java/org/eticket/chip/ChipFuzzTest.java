@@ -3,6 +3,8 @@ package org.eticket.chip;
 import static org.eticket.chip.TestTickets.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +19,15 @@ import org.eticket.chip.card.ChipEmulator;
 import org.eticket.chip.card.ChipPersonalization;
 import org.eticket.chip.card.MemoryEeprom;
 import org.eticket.chip.crypto.ChipKeys;
+import org.eticket.chip.crypto.EventKeyRing;
+import org.eticket.chip.crypto.EventSigningKey;
+import org.eticket.chip.crypto.MasterKey;
+import org.eticket.chip.crypto.PersonalDataKey;
 import org.eticket.chip.protocol.ChipCommands;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.TicketApplication;
 import org.eticket.chip.record.RecordFormatException;
+import org.eticket.chip.record.TicketIssuer;
 import org.eticket.chip.record.TicketRecord;
 import org.eticket.chip.record.TicketVerifier;
 import org.eticket.chip.record.VerificationResult;
@@ -40,6 +47,23 @@ class ChipFuzzTest {
     private static final int[] INTERESTING = {0x00, 0x01, 0x7F, 0x80, 0x81, 0x82, 0xFF};
     private static final int[] IN_PLACE = {1, 2, 3, 7};
 
+    /** Keys and nonces drawn from the seed too, so a reported input replays exactly. */
+    private final SecureRandom seeded = seededRandom();
+    private final MasterKey master = MasterKey.generate(1, seeded);
+    private final EventSigningKey signing = EventSigningKey.generate(seeded);
+    private final PersonalDataKey personal = PersonalDataKey.generate(seeded);
+    private final TicketIssuer issuer = new TicketIssuer(signing, personal, seeded);
+
+    private static SecureRandom seededRandom() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(SEED);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Duration budget(long inputs) {
         return Duration.ofSeconds(30).plusMillis(inputs);
     }
@@ -48,7 +72,7 @@ class ChipFuzzTest {
     void apduMutationsNeverEscapeAndRefusedCommandsChangeNothing() throws Exception {
         long inputs = ITERATIONS / 2;
         SplittableRandom random = new SplittableRandom(SEED);
-        ChipKeys keys = MASTER.chipKeys(CHIP_A);
+        ChipKeys keys = master.chipKeys(CHIP_A);
         // A small chip, so that valid writes fill it and 6A84 is exercised too.
         int capacity = 2048;
         MemoryEeprom eeprom = new MemoryEeprom(ChipEmulator.eepromSize(capacity));
@@ -56,7 +80,7 @@ class ChipFuzzTest {
         ChipReader reader = new ChipReader(chip);
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            records.add(ISSUER.issue(ticket(CHIP_A, "F-" + i, "Tour " + i % 3)));
+            records.add(issuer.issue(ticket(CHIP_A, "F-" + i, "Tour " + i % 3)));
         }
         TreeMap<String, Integer> statusWords = new TreeMap<>();
         long[] slowest = {0};
@@ -104,11 +128,11 @@ class ChipFuzzTest {
     void recordMutationsAreRefusedWithAReason() {
         long inputs = ITERATIONS - ITERATIONS / 2;
         SplittableRandom random = new SplittableRandom(SEED ^ 0x5EED);
-        TicketVerifier verifier = new TicketVerifier(GATE_KEYS);
+        TicketVerifier verifier = new TicketVerifier(EventKeyRing.of(List.of(signing), List.of(personal)));
         List<byte[]> records = List.of(
-                ISSUER.issue(ticket(CHIP_A, "R-1")),
-                ISSUER.issue(ticket(CHIP_A, "R-2", "Autumn Tour")),
-                ISSUER.issue(ticket(CHIP_A, "R-3").reboundTo(CHIP_A)));
+                issuer.issue(ticket(CHIP_A, "R-1")),
+                issuer.issue(ticket(CHIP_A, "R-2", "Autumn Tour")),
+                issuer.issue(ticket(CHIP_A, "R-3").reboundTo(CHIP_A)));
         long[] slowest = {0};
         long[] parsed = {0};
 

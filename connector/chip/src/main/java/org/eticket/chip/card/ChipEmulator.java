@@ -5,7 +5,6 @@ import static org.eticket.chip.protocol.TicketApplication.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -354,10 +353,5 @@ public final class ChipEmulator implements ApduTransport {
         pendingResponse = Arrays.copyOfRange(data, ne, data.length);
         int announced = Math.min(pendingResponse.length, CommandApdu.MAX_SHORT_NE) & 0xFF;
         return new ResponseApdu(Arrays.copyOf(data, ne), (SW1_BYTES_REMAINING << 8) | announced);
-    }
-
-    /** Issuer area as text, for logs and the demo. */
-    public synchronized String issuer() {
-        return new String(state.issuer, StandardCharsets.UTF_8);
     }
 }

@@ -41,7 +41,11 @@ public final class ChipReader {
         ResponseApdu response = exchange(command);
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.writeBytes(response.data());
-        while (response.sw1() == StatusWord.SW1_BYTES_REMAINING) {
+        // A 64 KiB answer takes 256 GET RESPONSEs; more means the chip is stuck or hostile.
+        for (int round = 0; response.sw1() == StatusWord.SW1_BYTES_REMAINING; round++) {
+            if (round > CommandApdu.MAX_NE / CommandApdu.MAX_SHORT_NE) {
+                throw new ChipAccessException("chip keeps announcing more bytes", response.sw());
+            }
             int next = response.sw2() == 0 ? CommandApdu.MAX_SHORT_NE : response.sw2();
             response = exchange(ChipCommands.getResponse(next));
             data.writeBytes(response.data());
@@ -78,7 +82,7 @@ public final class ChipReader {
         return new ChipAuthentication(chipChallenge, terminalChallenge, response);
     }
 
-    /** Reads the issuer area, every event's areas and every ticket management area (the application must be selected). */
+    /** Reads the issuer area, every event's areas and every ticket management area; call {@link #select()} first. */
     public ChipContent readContent() throws ChipAccessException {
         byte[] dir = expectOk(ChipCommands.readArea(AREA_DIRECTORY, 0), "directory");
         if (dir.length < 2 || dir.length != 2 + 2 * (dir[1] & 0xFF)) {

@@ -306,6 +306,7 @@ class ChipEmulatorTest {
             long written = probe.bytesWritten();
             assertTrue(probeReader.transmit(command).isOk());
             long commitLength = probe.bytesWritten() - written;
+            assertTrue(commitLength > 500, "the commit rewrites the whole state: " + commitLength);
             ChipContent after = probeReader.readContent();
 
             for (long cut = 0; cut <= commitLength; cut++) {
