@@ -37,6 +37,11 @@ public class PlatformReadiness implements HealthCheck {
         } catch (SQLException e) {
             b.down().withData("database", "down: " + e.getMessage());
         }
+        // Payara runs health checks on its own threads; a resource of an adapter embedded in
+        // an EAR is visible only under the application's class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PlatformReadiness.class.getClassLoader());
         try {
             TerminalConnectionFactory factory = (TerminalConnectionFactory) new InitialContext().lookup(TERMINALS_JNDI);
             try (TerminalConnection t = factory.getConnection()) {
@@ -49,6 +54,8 @@ public class PlatformReadiness implements HealthCheck {
             }
         } catch (NamingException | jakarta.resource.ResourceException | RuntimeException e) {
             b.down().withData("terminalAdapter", "down: " + e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         return b.build();
     }

@@ -8,7 +8,7 @@ import org.eticket.connector.api.TerminalEventListener;
 
 /** Records terminals going online and offline, as the adapter reports them. */
 @MessageDriven(activationConfig = {
-        // On Payara Micro the standalone rar's name; inside the EAR an alt-dd names "#eticket-connector".
+        // The standalone rar on Payara Micro; inside eticket.ear a runtime alt-dd names "eticket#eticket-connector".
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "eticket-connector"),
         @ActivationConfigProperty(propertyName = "eventKinds", propertyValue = "ONLINE,OFFLINE")
 })

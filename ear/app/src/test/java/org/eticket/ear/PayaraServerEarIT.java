@@ -197,6 +197,11 @@ class PayaraServerEarIT {
 
     // ---- readiness ---------------------------------------------------------------------------
 
+    /**
+     * Polls {@code /health/ready} until it answers 200 UP (bounded). The readiness test asks
+     * again: Payara runs a check in the application's context only when a plain call throws
+     * IllegalStateException (typically the first one), so one UP alone proves little.
+     */
     static void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "no answer yet";
