@@ -106,9 +106,7 @@ class MastersApiIT {
         Api.Response series = organizer.post("api/v1/events/" + eventId + "/performances/series",
                 "{\"dates\":[\"2027-03-02\",\"2027-03-03\",\"2027-03-04\"]}");
         assertEquals(201, series.status(), series.body());
-        JsonArray performances = organizer.get("api/v1/events/" + eventId + "/performances").body().startsWith("[")
-                ? jakarta.json.Json.createReader(new java.io.StringReader(organizer.get("api/v1/events/" + eventId + "/performances").body())).readArray()
-                : null;
+        JsonArray performances = SecurityIT.array(organizer.get("api/v1/events/" + eventId + "/performances").body());
         assertEquals(4, performances.size());
         for (int i = 1; i < 4; i++) {
             JsonObject p = performances.getJsonObject(i);
@@ -184,9 +182,8 @@ class MastersApiIT {
         assertTrue(auths.contains("\"12.5%\""), auths);
         assertTrue(auths.contains("\"limit\":75"), "12.5% of 600 seats is 75: " + auths);
 
-        long performance = organizer.get("api/v1/events/" + event + "/performances").body().contains("\"id\"")
-                ? jakarta.json.Json.createReader(new java.io.StringReader(organizer.get("api/v1/events/" + event + "/performances").body()))
-                .readArray().getJsonObject(0).getJsonNumber("id").longValue() : -1;
+        long performance = SecurityIT.array(organizer.get("api/v1/events/" + event + "/performances").body())
+                .getJsonObject(0).getJsonNumber("id").longValue();
         Api.Response twice = organizer.post("api/v1/authorizations",
                 "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId + ",\"quota\":\"10\"}");
         assertEquals(409, twice.status(), "one authorization per seller and performance");
