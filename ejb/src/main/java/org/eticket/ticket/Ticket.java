@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Objects;
+import org.eticket.allocation.Allocation;
 import org.eticket.allocation.Seller;
 import org.eticket.catalog.Performance;
 import org.eticket.catalog.SeatType;
@@ -49,6 +50,10 @@ public class Ticket extends Identified {
     @ManyToOne
     private Seller seller;
 
+    /** The registration that put the seat in the current seller's stock. */
+    @ManyToOne
+    private Allocation allocation;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private TicketState state;
@@ -70,7 +75,12 @@ public class Ticket extends Identified {
     }
 
     /** A seat entering a seller's stock. */
-    public Ticket(Performance performance, Cell cell, SeatType seatType, Seller seller, Instant at) {
+    public Ticket(Allocation allocation, Cell cell, SeatType seatType, Instant at) {
+        this(allocation.getPerformance(), cell, seatType, allocation.getSeller(), at);
+        this.allocation = allocation;
+    }
+
+    Ticket(Performance performance, Cell cell, SeatType seatType, Seller seller, Instant at) {
         this.performance = Objects.requireNonNull(performance, "performance");
         this.seatRow = cell.row();
         this.seatColumn = cell.column();
@@ -90,6 +100,8 @@ public class Ticket extends Identified {
     public SeatType getSeatType() { return seatType; }
 
     public Seller getSeller() { return seller; }
+
+    public Allocation getAllocation() { return allocation; }
 
     public TicketState getState() { return state; }
 
@@ -128,6 +140,8 @@ public class Ticket extends Identified {
     void setHolder(Customer holder) { this.holder = holder; }
 
     void setSeller(Seller seller) { this.seller = seller; }
+
+    void setAllocation(Allocation allocation) { this.allocation = allocation; }
 
     void setSeatType(SeatType seatType) { this.seatType = seatType; }
 }

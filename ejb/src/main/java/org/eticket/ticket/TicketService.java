@@ -12,8 +12,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.eticket.allocation.Seller;
-import org.eticket.catalog.Performance;
+import org.eticket.allocation.Allocation;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.Cell;
 import org.eticket.journal.Journal;
@@ -43,13 +42,16 @@ public class TicketService {
         return clock.instant();
     }
 
-    /** A seat enters a seller's stock; the unique key refuses a seat that already has a ticket. */
-    public Ticket allocate(Performance performance, Cell cell, SeatType seatType, Seller seller, String detail) {
-        Ticket t = new Ticket(performance, cell, seatType, seller, now());
-        em.persist(t);
-        em.flush(); // the id, for the journal
-        journal.ticketChanged(t.getChangedAt(), t.getId(), performance.getId(), seller.getId(), null,
-                TicketState.ALLOCATED.name(), detail);
+    /**
+     * A seat with no ticket yet enters a seller's stock under an allocation. The caller
+     * checks the seat is free; the unique key on performance and cell refuses a second
+     * ticket for one seat in any case.
+     */
+    public Ticket allocate(Allocation allocation, Cell cell, SeatType seatType, String detail) {
+        Ticket t = new Ticket(allocation, cell, seatType, now());
+        em.persist(t); // the id comes from the table sequence at persist, no flush needed
+        journal.ticketChanged(t.getChangedAt(), t.getId(), allocation.getPerformance().getId(),
+                allocation.getSeller().getId(), null, TicketState.ALLOCATED.name(), detail);
         return t;
     }
 
@@ -81,8 +83,12 @@ public class TicketService {
     }
 
     /** A returned seat enters another (or the same) seller's stock again. */
-    public Ticket reallocate(Ticket t, Seller seller, String detail) {
-        t.setSeller(seller);
+    public Ticket reallocate(Ticket t, Allocation allocation, String detail) {
+        if (!allocation.getPerformance().getId().equals(t.getPerformance().getId())) {
+            throw new ConflictException("seat " + t.getSeat() + " belongs to another performance");
+        }
+        t.setSeller(allocation.getSeller());
+        t.setAllocation(allocation);
         return move(t, TicketState.ALLOCATED, detail);
     }
 
@@ -90,6 +96,7 @@ public class TicketService {
     public Ticket takeBack(Ticket t, String detail) {
         move(t, TicketState.RETURNED, detail);
         t.setSeller(null);
+        t.setAllocation(null);
         return t;
     }
 
