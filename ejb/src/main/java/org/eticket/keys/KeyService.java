@@ -19,6 +19,7 @@ import org.eticket.chip.ChipUid;
 import org.eticket.chip.crypto.ChipKeys;
 import org.eticket.chip.crypto.EventKeyRing;
 import org.eticket.chip.crypto.EventSigningKey;
+import org.eticket.chip.crypto.KeyId;
 import org.eticket.chip.crypto.MasterKey;
 import org.eticket.chip.crypto.MasterKeyRing;
 import org.eticket.chip.crypto.PersonalDataKey;
@@ -99,6 +100,18 @@ public class KeyService {
         String scope = StoredKey.eventScope(event.getId());
         List<StoredKey> rows = new ArrayList<>(rows(Purpose.EVENT_SIGNING, scope));
         rows.addAll(rows(Purpose.EVENT_PERSONAL_DATA, scope));
+        return KeyRings.event(rows, sealing());
+    }
+
+    /** The ring of the event whose signing key has ID {@code signingKeyId}; empty when no event has it. */
+    public EventKeyRing eventKeyRingOf(KeyId signingKeyId) {
+        List<String> scopes = em.createQuery("select k.scope from StoredKey k where k.purpose = :p and k.keyId = :id", String.class)
+                .setParameter("p", Purpose.EVENT_SIGNING).setParameter("id", signingKeyId.toString()).getResultList();
+        if (scopes.isEmpty()) {
+            return EventKeyRing.empty();
+        }
+        List<StoredKey> rows = new ArrayList<>(rows(Purpose.EVENT_SIGNING, scopes.get(0)));
+        rows.addAll(rows(Purpose.EVENT_PERSONAL_DATA, scopes.get(0)));
         return KeyRings.event(rows, sealing());
     }
 
