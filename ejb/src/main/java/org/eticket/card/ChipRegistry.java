@@ -127,7 +127,7 @@ public class ChipRegistry {
             party = c.partyId();
         }
         var count = em.createQuery("select count(c) from Chip c" + where, Long.class);
-        var items = em.createQuery("select c from Chip c" + where + " order by c.registeredAt, c.id", Chip.class);
+        var items = em.createQuery("select c from Chip c" + where + " order by c.id desc", Chip.class);
         if (!where.isEmpty()) {
             count.setParameter("p", party);
             items.setParameter("p", party);
