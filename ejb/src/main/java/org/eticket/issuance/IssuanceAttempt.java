@@ -16,7 +16,8 @@ import org.eticket.ticket.Ticket;
  * One try to write a ticket to a chip. Its state is in the database, so every step may run on a
  * different instance. {@code writeAuthorized} stays true once the center gave out a MACed write:
  * from then on the chip may hold the ticket even if no answer came back, so the ticket is pinned
- * to that chip until the write is confirmed or the chip is reported lost or blocked.
+ * to that chip until the write is confirmed, the chip has confirmed another write with the same
+ * or a later counter (so this one can never execute), or the chip is reported lost or blocked.
  */
 @Entity
 @Table(name = "ISSUANCE_ATTEMPT", indexes = @Index(name = "ISSUANCE_TICKET", columnList = "TICKET_ID, STATE"))
@@ -56,6 +57,9 @@ public class IssuanceAttempt extends Identified {
 
     private boolean writeAuthorized;
 
+    /** The chip write counter the MACed write carries; the chip executes it only while its counter is one below. */
+    private Long writeCounter;
+
     /** The MACed WRITE TICKET APDU; not secret (a terminal relays it), kept to check the chip's answer. */
     @Column(length = 8192)
     private byte[] command;
@@ -81,8 +85,9 @@ public class IssuanceAttempt extends Identified {
         this.expiresAt = expiresAt;
     }
 
-    void authorizeWrite(byte[] command) {
+    void authorizeWrite(byte[] command, long writeCounter) {
         this.command = command.clone();
+        this.writeCounter = writeCounter;
         this.writeAuthorized = true;
         this.state = State.WRITE_AUTHORIZED;
     }
@@ -110,6 +115,8 @@ public class IssuanceAttempt extends Identified {
     public Instant getExpiresAt() { return expiresAt; }
 
     public boolean isWriteAuthorized() { return writeAuthorized; }
+
+    public Long getWriteCounter() { return writeCounter; }
 
     byte[] getCommand() { return command == null ? null : command.clone(); }
 

@@ -55,7 +55,7 @@ import org.eticket.ticket.TicketState;
  * </ol>
  * A failure anywhere leaves the ticket SOLD; a retry starts again at step 1. Once a write was
  * handed out for chip X the ticket goes to no other chip while X is ACTIVE (the write might have
- * happened unseen), so a ticket is valid on at most one chip.
+ * happened unseen) until that write can no longer execute, so a ticket is valid on at most one chip.
  */
 @Stateless
 @LocalBean
@@ -101,11 +101,9 @@ public class IssuanceService implements IssuanceSteps {
         }
         Instant now = tickets.now();
         for (IssuanceAttempt earlier : attempts(ticket)) {
-            boolean otherChip = !earlier.getChip().getId().equals(chip.getId());
-            if (otherChip && earlier.isWriteAuthorized() && earlier.getState() != IssuanceAttempt.State.SUPERSEDED
-                    && earlier.getChip().getState() == Chip.State.ACTIVE) {
+            if (!earlier.getChip().getId().equals(chip.getId()) && mayStillExecute(earlier)) {
                 throw new ConflictException("a write of ticket " + ticket.getId() + " to chip " + earlier.getChip().getUid()
-                        + " was authorized but never confirmed; finish it on that chip, or report that chip lost or blocked first");
+                        + " was handed out and never confirmed; finish it on that chip, or report that chip lost or blocked first");
             }
             if (earlier.isOpen()) {
                 earlier.end(IssuanceAttempt.State.SUPERSEDED, "replaced by a new request", now);
@@ -157,7 +155,7 @@ public class IssuanceService implements IssuanceSteps {
         byte[] record = new TicketIssuer(eventKeys.signingKey(), eventKeys.personalDataKey(), RANDOM)
                 .issue(TicketRecords.of(ticket, chip, uid));
         CommandApdu write = ChipCommands.writeTicket(chipKeys, uid, info.get().writeCounter() + 1, record);
-        attempt.authorizeWrite(write.encode());
+        attempt.authorizeWrite(write.encode(), info.get().writeCounter() + 1);
         return new WriteAuthorization(attempt.getId(), HEX.formatHex(write.encode()));
     }
 
@@ -288,6 +286,22 @@ public class IssuanceService implements IssuanceSteps {
             }
             access.checkSeller(ticket.getSeller().getId());
         }
+    }
+
+    /**
+     * Whether the MACed write handed out in {@code attempt} could still be executed by its chip: it
+     * was handed out, the chip is ACTIVE (a lost or blocked chip is on the revocation list), and
+     * the chip has not since confirmed a write with the same or a later counter, after which the
+     * chip refuses this one. A refusal the terminal reports does not count: it carries no chip MAC.
+     */
+    private boolean mayStillExecute(IssuanceAttempt attempt) {
+        if (!attempt.isWriteAuthorized() || attempt.getChip().getState() != Chip.State.ACTIVE) {
+            return false;
+        }
+        return em.createQuery("select count(a) from IssuanceAttempt a where a.chip = :c and a.state = :done"
+                        + " and a.writeCounter >= :n", Long.class)
+                .setParameter("c", attempt.getChip()).setParameter("done", IssuanceAttempt.State.COMPLETED)
+                .setParameter("n", attempt.getWriteCounter()).getSingleResult() == 0;
     }
 
     private List<IssuanceAttempt> attempts(Ticket ticket) {

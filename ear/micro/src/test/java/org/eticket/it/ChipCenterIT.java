@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.apdu.ApduTransport;
+import org.eticket.chip.apdu.CommandApdu;
+import org.eticket.chip.apdu.StatusWord;
 import org.eticket.chip.card.ChipEmulator;
 import org.eticket.chip.card.ChipPersonalization;
 import org.eticket.chip.card.MemoryEeprom;
@@ -240,6 +242,40 @@ class ChipCenterIT {
                 "a failed attempt takes nothing more");
         assertEquals(403, bob.get("api/v1/issuances/" + second.attemptId()).status(), "another user's attempt");
         assertEquals("SOLD", ticket(ticketId).getString("state"));
+    }
+
+    @Test
+    void aWriteHandedOutPinsTheTicketToThatChipUntilTheChipCanNoLongerExecuteIt() throws Exception {
+        EmulatedChip first = registeredChip(aliceId);
+        EmulatedChip second = registeredChip(aliceId);
+        long ticketId = sellTo(aliceId).getJsonNumber("id").longValue();
+        RestSteps steps = new RestSteps(alice);
+        ChipReader reader = new ChipReader(first.emulator);
+        ChipInfo info = reader.select();
+        IssuanceChallenge challenge = steps.request(new IssuanceRequest(ticketId, first.uid.toString()));
+        var evidence = reader.authenticate(HEX.parseHex(challenge.challenge()));
+        WriteAuthorization unsent = steps.authenticate(challenge.attemptId(), new ChipEvidence(HEX.formatHex(info.toFci()),
+                HEX.formatHex(evidence.chipChallenge()), HEX.formatHex(evidence.response())));
+        steps.abandon(challenge.attemptId(), "the terminal says it never sent the write");
+
+        // The write is out: the center cannot know it was not executed, so no second chip yet.
+        CenterRefused pinned = assertThrows(CenterRefused.class, () -> new ChipIssuance(steps).issue(ticketId, second.emulator));
+        assertEquals(409, pinned.status);
+        assertTrue(pinned.getMessage().contains(first.uid.toString()), pinned.getMessage());
+
+        // Another ticket confirmed on the first chip uses up that write counter value ...
+        long other = sellTo(aliceId).getJsonNumber("id").longValue();
+        assertEquals(IssuanceAttempt.State.COMPLETED, new ChipIssuance(steps).issue(other, first.emulator).state());
+        ChipReader late = new ChipReader(first.emulator);
+        late.select();
+        assertEquals(StatusWord.SECURITY_STATUS_NOT_SATISFIED,
+                late.transmit(CommandApdu.parse(HEX.parseHex(unsent.command()))).sw(), "so the old write can never execute");
+
+        // ... and the ticket may go to the second chip, and is on that one only.
+        assertEquals(IssuanceAttempt.State.COMPLETED, new ChipIssuance(steps).issue(ticketId, second.emulator).state());
+        assertEquals(second.uid.toString(), ticket(ticketId).getString("chipUid"));
+        late.select();
+        assertFalse(late.readContent().tickets().stream().anyMatch(t -> t.ticketId().equals("T" + ticketId)));
     }
 
     // --- the terminal side ---------------------------------------------------------------
