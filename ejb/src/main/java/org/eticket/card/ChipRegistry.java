@@ -13,6 +13,7 @@ import org.eticket.allocation.Seller;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.crypto.MasterKey;
 import org.eticket.keys.KeyService;
+import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.platform.Page;
@@ -87,7 +88,7 @@ public class ChipRegistry {
         Seller seller = caller.is(Roles.SELLER) ? em.find(Seller.class, caller.partyId()) : null;
         Store store = caller.is(Roles.STORE) ? em.find(Store.class, caller.partyId()) : null;
         if (!caller.isAdmin() && seller == null && store == null) {
-            throw new org.eticket.platform.AccessDeniedException("this login acts for no seller or store");
+            throw new AccessDeniedException("this login acts for no seller or store");
         }
         if (membership != null && seller == null) {
             throw new ValidationException("only a seller issues a chip as a membership card");

@@ -26,7 +26,9 @@ import org.eticket.chip.crypto.ChipMacs;
 import org.eticket.chip.protocol.ChipAuthentication;
 import org.eticket.chip.protocol.ChipCommands;
 import org.eticket.chip.protocol.ChipInfo;
+import org.eticket.chip.record.RecordFormatException;
 import org.eticket.chip.record.TicketIssuer;
+import org.eticket.chip.record.TicketRecord;
 import org.eticket.chip.record.TicketVerifier;
 import org.eticket.chip.record.VerificationResult;
 import org.eticket.keys.EventKeys;
@@ -221,10 +223,10 @@ public class IssuanceService implements IssuanceSteps {
         }
         ChipUid uid = ChipUid.parse(ChipRegistry.uid(request.chipUid()));
         byte[] record = hex("record", request.record());
-        org.eticket.chip.record.TicketRecord parsed;
+        TicketRecord parsed;
         try {
-            parsed = org.eticket.chip.record.TicketRecord.parse(record);
-        } catch (org.eticket.chip.record.RecordFormatException e) {
+            parsed = TicketRecord.parse(record);
+        } catch (RecordFormatException e) {
             return new RecordCheck(false, VerificationResult.Reason.MALFORMED.name(), e.getMessage(), null);
         }
         VerificationResult verdict = new TicketVerifier(keys.eventKeyRingOf(parsed.signingKeyId())).verify(uid, record);

@@ -24,6 +24,7 @@ import org.eticket.chip.crypto.MasterKey;
 import org.eticket.chip.crypto.MasterKeyRing;
 import org.eticket.chip.crypto.PersonalDataKey;
 import org.eticket.keys.StoredKey.Purpose;
+import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.security.AccessService;
@@ -136,7 +137,7 @@ public class KeyService {
         List<StoredKey> rows;
         if (eventId == null) {
             if (!access.caller().isAdmin()) {
-                throw new org.eticket.platform.AccessDeniedException("only the platform admin sees the master keys");
+                throw new AccessDeniedException("only the platform admin sees the master keys");
             }
             rows = rows(Purpose.PLATFORM_MASTER, StoredKey.PLATFORM_SCOPE);
         } else {
