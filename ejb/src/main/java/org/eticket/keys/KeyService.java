@@ -63,6 +63,11 @@ public class KeyService {
         return KeyRings.master(rows, sealing());
     }
 
+    /** The public fingerprint of this instance's key-encryption key. */
+    public String kekId() {
+        return kekFile.get().id();
+    }
+
     /** The keys of chip {@code uid} personalized under master key {@code version}. */
     public ChipKeys chipKeys(int version, ChipUid uid) {
         return masterKeyRing().chipKeys(version, uid)

@@ -84,6 +84,9 @@ class ChipCenterIT {
         Path kek = Path.of(System.getProperty("it.data"), "eticket.kek");
         assertTrue(Files.exists(kek), "created at first start: " + kek);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kek)));
+        String ready = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                base.toURI().resolve("/health/ready")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(ready.contains("\"keyServer\":\"master key version"), ready);
         Api.Response master = admin.get("api/v1/keys");
         assertEquals(200, master.status(), master.body());
         assertTrue(master.body().contains("PLATFORM_MASTER"), master.body());
