@@ -1,5 +1,6 @@
 package org.eticket.demo;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eticket.allocation.Allocation;
 import org.eticket.allocation.Quota;
 import org.eticket.allocation.Seller;
 import org.eticket.allocation.SellerAuthorization;
@@ -21,10 +23,13 @@ import org.eticket.catalog.SeatLayout;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.Venue;
 import org.eticket.catalog.VenueService;
+import org.eticket.catalog.grid.Cell;
+import org.eticket.catalog.grid.CellRanges;
 import org.eticket.sales.Customer;
 import org.eticket.sales.Store;
 import org.eticket.security.Roles;
 import org.eticket.security.UserAccountService;
+import org.eticket.ticket.TicketService;
 
 /**
  * Loads the demo data once: it checks for the demo admin first, so a restart (or a second
@@ -56,6 +61,9 @@ public class DemoData {
 
     @Inject
     UserAccountService users;
+
+    @EJB
+    TicketService tickets;
 
     /** Loads the demo data unless it is there; true when it loaded. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -93,6 +101,10 @@ public class DemoData {
             em.persist(new SellerAuthorization(p, plaza, Quota.parse("200")));
             em.persist(new SellerAuthorization(p, city, Quota.parse("25%")));
             em.persist(new SellerAuthorization(p, fanClub, Quota.parse("100")));
+            // stock within each quota; rows 4-5, 12 and 18-20 stay with the organizer to allocate
+            stock(p, fanClub, "A1:AD3");
+            stock(p, plaza, "A6:AD11");
+            stock(p, city, "A13:AD17");
         }
 
         Store store = new Store("CORNER-01", "Corner Store Central", "5-8 Station Road, Yokohama");
@@ -123,6 +135,18 @@ public class DemoData {
         SeatType t = new SeatType(event, code, name, price, "JPY", colour);
         VenueService.assignSeats(t, VenueService.parseOnLayout(event.getLayout(), ranges, "seat type " + code));
         em.persist(t);
+    }
+
+    private void stock(Performance p, Seller seller, String ranges) {
+        CellRanges seats = VenueService.parseOnLayout(p.getEvent().getLayout(), ranges, "demo stock");
+        Allocation a = new Allocation(p, seller, seats.label(), (int) seats.size(), tickets.now(), "demo");
+        em.persist(a);
+        List<SeatType> types = em.createQuery("select t from SeatType t where t.event = :e", SeatType.class)
+                .setParameter("e", p.getEvent()).getResultList();
+        for (Cell cell : seats.cells()) {
+            SeatType type = types.stream().filter(t -> CellRanges.parse(t.getRanges()).contains(cell)).findFirst().orElse(null);
+            tickets.allocate(a, cell, type, "demo stock");
+        }
     }
 
     private Seller seller(String code, String name, Seller.Kind kind) {

@@ -1,0 +1,67 @@
+package org.eticket.journal;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes the journal inside the caller's transaction (MANDATORY): an entry exists exactly
+ * when the change it records was committed. Reading it, with each role's limits, belongs
+ * to the screens and services that show it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Journal {
+
+    /** Actor name used when no one is signed in (timers, message-driven beans). */
+    public static final String SYSTEM = "system";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    public JournalEntry ticketChanged(Instant at, Long ticketId, Long performanceId, Long sellerId,
+                                      String from, String to, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.TICKET, actor())
+                .ticket(ticketId, performanceId, sellerId).states(from, to).detail(detail));
+    }
+
+    /** A sale for the sales journal (C35): one entry per ticket sold, with its price. */
+    public JournalEntry sale(Instant at, Long ticketId, Long performanceId, Long sellerId, Long orderId,
+                             long amount, String currency, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.SALE, actor())
+                .ticket(ticketId, performanceId, sellerId).money(orderId, amount, currency).detail(detail));
+    }
+
+    public JournalEntry refund(Instant at, Long ticketId, Long performanceId, Long sellerId, Long orderId,
+                               long amount, String currency, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.REFUND, actor())
+                .ticket(ticketId, performanceId, sellerId).money(orderId, amount, currency).detail(detail));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<JournalEntry> ofTicket(Long ticketId) {
+        return em.createQuery("select j from JournalEntry j where j.ticketId = :t order by j.id", JournalEntry.class)
+                .setParameter("t", ticketId).getResultList();
+    }
+
+    private JournalEntry persist(JournalEntry e) {
+        em.persist(e);
+        return e;
+    }
+
+    private String actor() {
+        var p = context.getCallerPrincipal();
+        String name = p == null ? null : p.getName();
+        // Payara names the unauthenticated caller ANONYMOUS
+        return name == null || name.isBlank() || "ANONYMOUS".equals(name) ? SYSTEM : name;
+    }
+}
