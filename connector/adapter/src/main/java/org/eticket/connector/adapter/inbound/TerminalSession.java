@@ -83,8 +83,6 @@ public final class TerminalSession implements Work {
             out = new BufferedOutputStream(socket.getOutputStream());
             id = hello(in, certificate);
             socket.setSoTimeout(0);
-            terminalId = id;
-            server.online(id, this);
             server.dispatcher().deliver(event(TerminalEvent.Kind.ONLINE, 0, null, null, null));
             Frame frame;
             while ((frame = codec.read(in)) != null) {
@@ -111,6 +109,7 @@ public final class TerminalSession implements Work {
         LOG.log(Level.INFO, () -> "Terminal " + (shownId == null ? "(not admitted)" : shownId) + " at " + remote
                 + " disconnected: " + closedReason);
         pending.values().forEach(f -> f.completeExceptionally(new IOException(closedReason)));
+        id = terminalId;
         if (id != null && server.offline(id, this)) {
             server.dispatcher().deliver(event(TerminalEvent.Kind.OFFLINE, 0, null, reason, null));
         }
@@ -151,7 +150,12 @@ public final class TerminalSession implements Work {
             throw new FrameException("terminal " + id + " is not admitted: " + admission.reason());
         }
         lastSequence = admission.lastSequence();
-        send(version >= 2 ? Frames.welcome(lastSequence) : Frame.of(FrameType.WELCOME));
+        terminalId = id;
+        // Reachable for requests from the moment of WELCOME, and no request can overtake it.
+        synchronized (this) {
+            server.online(id, this);
+            send(version >= 2 ? Frames.welcome(lastSequence) : Frame.of(FrameType.WELCOME));
+        }
         return id;
     }
 

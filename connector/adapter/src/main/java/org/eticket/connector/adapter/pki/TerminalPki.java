@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -26,6 +27,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +59,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.eticket.connector.api.IssuedCertificate;
 
 /**
@@ -132,9 +133,15 @@ public final class TerminalPki {
         }
         PublicKey publicKey;
         try {
-            JcaPKCS10CertificationRequest csr = new JcaPKCS10CertificationRequest(new PKCS10CertificationRequest(certificationRequest));
-            publicKey = csr.getPublicKey();
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(certificationRequest);
+            String oid = csr.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId();
+            String algorithm = switch (oid) {
+                case "1.2.840.10045.2.1" -> "EC";
+                case "1.2.840.113549.1.1.1" -> "RSA";
+                default -> throw new GeneralSecurityException("the terminal key must be EC or RSA, was " + oid);
+            };
+            publicKey = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(csr.getSubjectPublicKeyInfo().getEncoded()));
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(publicKey))) {
                 throw new GeneralSecurityException("the certificate request's signature does not verify");
             }
         } catch (IOException | IllegalArgumentException | ClassCastException e) {
