@@ -71,7 +71,7 @@ class TerminalConnectorIT {
         String gateId = Api.unique("GATE");
         Path data = Files.createTempDirectory("terminal-it");
 
-        assertEquals(400, admin.post("api/v1/terminals", registration(gateId, "GATE", "venueCode", "CORNER-01")).status(),
+        assertEquals(400, admin.post("api/v1/terminals", registration(gateId, "GATE", "storeCode", "CORNER-01")).status(),
                 "a gate stands at a venue, not a store");
         Api.Response registered = admin.post("api/v1/terminals", registration(gateId, "GATE", "venueCode", "GRAND-HALL"));
         assertEquals(201, registered.status(), registered.body());
@@ -107,7 +107,7 @@ class TerminalConnectorIT {
             Api.Response noChip = admin.post("api/v1/terminals/" + gateId + "/apdu", apdu(SELECT));
             assertEquals(409, noChip.status(), noChip.body());
             assertTrue(noChip.message().contains("no chip in the reader"), noChip.body());
-            ChipUid uid = ChipUid.parse("04" + Long.toHexString(System.nanoTime() & 0xFFFFFFFFFFFFL).toUpperCase().substring(0, 12));
+            ChipUid uid = ChipUid.parse(String.format("04%012X", System.nanoTime() & 0xFFFFFFFFFFFFL));
             reader.place(ChipEmulator.inMemory(ChipPersonalization.of(uid, "eticket it",
                     MasterKey.generate(1, new SecureRandom()).chipKeys(uid))));
             for (int i = 0; i < 12; i++) { // more than once: the handles really go back to the pool

@@ -45,6 +45,9 @@ final class AdapterHarness implements AutoCloseable {
     final Set<String> revoked = ConcurrentHashMap.newKeySet();
     /** Terminals whose events the "MDB" fails to take (to show the terminal resends them). */
     final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Numbered events delivered, counted even when {@link #keepEvents} is off (the benchmark). */
+    final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    volatile boolean keepEvents = true;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     final EventDispatcher dispatcher = new EventDispatcher();
 
@@ -101,7 +104,12 @@ final class AdapterHarness implements AutoCloseable {
             if (event.sequence() > 0 && failing.contains(event.terminalId())) {
                 throw new IllegalStateException("the database is down");
             }
-            events.add(event);
+            if (event.sequence() > 0) {
+                delivered.incrementAndGet();
+            }
+            if (keepEvents) {
+                events.add(event);
+            }
         }
 
         @Override public void beforeDelivery(Method method) { }
