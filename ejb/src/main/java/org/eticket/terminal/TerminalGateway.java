@@ -82,18 +82,32 @@ public class TerminalGateway {
     private String reachableHere(String terminalId) {
         Terminal terminal = registry.find(terminalId)
                 .orElseThrow(() -> new NotFoundException("terminal " + terminalId + " is not known"));
-        if (!terminal.isOnline()) {
-            throw new ConflictException("terminal " + terminalId + " is offline");
-        }
         try (TerminalConnection connection = connection()) {
-            String here = connection.instanceId();
-            if (terminal.getInstanceId() != null && !terminal.getInstanceId().equals(here)
-                    && !connection.connectedTerminals().contains(terminalId)) {
-                throw new ConflictException("terminal " + terminalId + " is connected to instance " + terminal.getInstanceId()
-                        + ", not to this one (" + here + "); send the request to that instance");
+            String refusal = refusal(terminal, connection.instanceId(), connection.connectedTerminals().contains(terminalId));
+            if (refusal != null) {
+                throw new ConflictException(refusal);
             }
         }
         return terminal.getInstanceId();
+    }
+
+    /**
+     * Why a request for this terminal cannot be served by this instance, or null when it
+     * can. The registry says where the terminal is connected; this instance's adapter says
+     * whether it holds the connection (which wins: the registry may lag behind by an event).
+     */
+    static String refusal(Terminal terminal, String here, boolean connectedHere) {
+        if (connectedHere) {
+            return null;
+        }
+        if (!terminal.isOnline()) {
+            return "terminal " + terminal.getTerminalId() + " is offline";
+        }
+        if (terminal.getInstanceId() != null && !terminal.getInstanceId().equals(here)) {
+            return "terminal " + terminal.getTerminalId() + " is connected to instance " + terminal.getInstanceId()
+                    + ", not to this one (" + here + "); send the request to that instance";
+        }
+        return "terminal " + terminal.getTerminalId() + " is not connected to this instance (" + here + ")";
     }
 
     private static Duration timeout(Duration requested) {
