@@ -52,13 +52,17 @@ final class AdapterHarness implements AutoCloseable {
     final EventDispatcher dispatcher = new EventDispatcher();
 
     AdapterHarness(Path pkiDirectory, int recheckMillis) throws Exception {
+        this(pkiDirectory, recheckMillis, 0);
+    }
+
+    AdapterHarness(Path pkiDirectory, int recheckMillis, int port) throws Exception {
         pki = TerminalPki.openOrCreate(pkiDirectory);
         TerminalActivationSpec all = new TerminalActivationSpec();
         all.setEventKinds("ONLINE,OFFLINE,CHIP_PRESENTED,CHIP_REMOVED,OPERATOR_INPUT,LOG_BATCH");
         all.validate();
         dispatcher.activate(new Factory(EventEndpoint::new), all);
         dispatcher.activate(new Factory(AdmissionEndpoint::new), new TerminalActivationSpec());
-        server = new TerminalServer(new TerminalServer.Settings("127.0.0.1", 0, 65536, 5000, recheckMillis, "test-instance"),
+        server = new TerminalServer(new TerminalServer.Settings("127.0.0.1", port, 65536, 5000, recheckMillis, "test-instance"),
                 pki.serverContext(), dispatcher, new PoolWorkManager(), new Timer(true));
         server.start();
     }

@@ -230,6 +230,39 @@ class TerminalServerTest {
     }
 
     @Test
+    void eventsWaitOnDiskWhileTheCenterIsDownAndFollowInOrderWhenItIsBack() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        TerminalIdentity dispenser = adapter.enroll("DISP-1");
+        Devices devices = new ConsoleDevices("DISPENSER", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try (EventOutbox outbox = EventOutbox.open(dir.resolve("DISP-1"));
+             CenterLink link = new CenterLink("127.0.0.1", port, "DISP-1", dispenser.sslContext(), outbox, new EmulatedChipPort(),
+                     devices, Duration.ofMillis(50))) {
+            add(outbox, "a");
+            link.start();
+            assertTrue(!link.awaitOnline(Duration.ofMillis(300)), "nobody listens yet");
+            add(outbox, "b");
+        }
+        // The terminal program restarts meanwhile: the buffer is on disk.
+        try (EventOutbox outbox = EventOutbox.open(dir.resolve("DISP-1"));
+             CenterLink link = new CenterLink("127.0.0.1", port, "DISP-1", dispenser.sslContext(), outbox, new EmulatedChipPort(),
+                     devices, Duration.ofMillis(50))) {
+            link.start();
+            add(outbox, "c");
+            try (AdapterHarness center = new AdapterHarness(dir.resolve("pki"), 0, port)) {
+                center.currentSerial.putAll(adapter.currentSerial);
+                assertTrue(link.awaitOnline(WAIT), () -> "online: " + link.lastProblem());
+                awaitTrue(() -> outbox.pending().isEmpty(), "all delivered");
+                List<TerminalEvent> inputs = center.events("DISP-1", TerminalEvent.Kind.OPERATOR_INPUT);
+                assertEquals(List.of("a", "b", "c"), inputs.stream().map(TerminalEvent::detail).toList());
+                assertEquals(List.of(1L, 2L, 3L), inputs.stream().map(TerminalEvent::sequence).toList());
+            }
+        }
+    }
+
+    @Test
     void aRepeatedEventIsAcknowledgedButDeliveredOnce() throws Exception {
         TerminalIdentity gate = adapter.enroll("GATE-06");
         try (SSLSocket socket = raw(gate)) {
