@@ -2,6 +2,7 @@ package org.eticket.terminal;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,7 +19,6 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eticket.catalog.Venue;
 import org.eticket.connector.api.IssuedCertificate;
-import org.eticket.connector.api.TerminalConnection;
 import org.eticket.connector.api.TerminalException;
 import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
@@ -50,6 +50,9 @@ public class TerminalEnrollmentService {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    TerminalGateway gateway;
 
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public EnrollmentCode register(String terminalId, String kindName, String place, String venueCode, String storeCode) {
@@ -124,8 +127,8 @@ public class TerminalEnrollmentService {
                     + terminal.getEnrollmentExpires() + "; ask for a new one");
         }
         IssuedCertificate issued;
-        try (TerminalConnection connection = TerminalGateway.connection()) {
-            issued = connection.issueCertificate(terminalId, certificationRequest);
+        try {
+            issued = gateway.issueCertificate(terminalId, certificationRequest);
         } catch (TerminalException e) {
             if (e.reason() == TerminalException.Reason.REFUSED) {
                 throw new ValidationException("certificate request refused: " + e.getMessage());
@@ -153,7 +156,7 @@ public class TerminalEnrollmentService {
         }
         terminal.revoke(Instant.now(), why);
         em.flush();
-        TerminalGateway.disconnectHere(terminalId, "certificate revoked: " + why);
+        gateway.disconnectHere(terminalId, "certificate revoked: " + why);
         LOG.info(() -> "Terminal " + terminalId + " certificate " + terminal.getCertificateSerial() + " revoked: " + why);
     }
 

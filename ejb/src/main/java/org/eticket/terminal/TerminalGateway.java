@@ -1,5 +1,6 @@
 package org.eticket.terminal;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -8,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eticket.connector.api.IssuedCertificate;
 import org.eticket.connector.api.TerminalCommand;
 import org.eticket.connector.api.TerminalConnection;
 import org.eticket.connector.api.TerminalConnectionFactory;
@@ -22,8 +24,8 @@ import org.eticket.security.Roles;
  * (pooled connections, returned on close). A terminal is reachable only from the instance
  * whose adapter holds its connection: the registry records that instance, and a request
  * that arrives elsewhere is refused with the instance to send it to (connector/README.md).
- * Not transactional: talking to a terminal is no database work, and a slow terminal must
- * not hold a transaction open.
+ * Not transactional: talking to a terminal is no database work, a slow terminal must not
+ * hold a transaction open, and the adapter's connections cannot join one.
  */
 @Stateless
 @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
@@ -58,13 +60,30 @@ public class TerminalGateway {
         }
     }
 
-    /** Cuts the terminal's connection if this instance holds it; other instances cut it at their admission recheck. */
-    static boolean disconnectHere(String terminalId, String reason) {
+    /**
+     * Cuts the terminal's connection if this instance holds it; other instances cut it at
+     * their admission recheck. Only {@link TerminalEnrollmentService#revoke} calls it, after
+     * recording the revocation.
+     */
+    @PermitAll
+    public boolean disconnectHere(String terminalId, String reason) {
         try (TerminalConnection connection = connection()) {
             return connection.disconnect(terminalId, reason);
         } catch (ConflictException e) {
             LOG.log(Level.WARNING, "cannot reach the adapter to cut off " + terminalId, e);
             return false;
+        }
+    }
+
+    /**
+     * Has the adapter's terminal CA sign a certificate request. Only
+     * {@link TerminalEnrollmentService#enroll} calls it, after checking the one-time code;
+     * outside any transaction, as the adapter's connections are not transactional.
+     */
+    @PermitAll
+    public IssuedCertificate issueCertificate(String terminalId, byte[] certificationRequest) throws TerminalException {
+        try (TerminalConnection connection = connection()) {
+            return connection.issueCertificate(terminalId, certificationRequest);
         }
     }
 
