@@ -56,7 +56,6 @@ public final class TerminalSession implements Work {
     private final String remote;
     private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger requestIds = new AtomicInteger();
-    private volatile boolean replaced;
     private volatile String closeReason;
     private volatile OutputStream out;
     private volatile int version = Frame.VERSION;
@@ -105,7 +104,7 @@ public final class TerminalSession implements Work {
             reason = closeReason;
         }
         String closedReason = reason;
-        String shownId = id;
+        String shownId = terminalId;
         LOG.log(Level.INFO, () -> "Terminal " + (shownId == null ? "(not admitted)" : shownId) + " at " + remote
                 + " disconnected: " + closedReason);
         pending.values().forEach(f -> f.completeExceptionally(new IOException(closedReason)));
@@ -280,7 +279,6 @@ public final class TerminalSession implements Work {
     }
 
     void replaced() {
-        replaced = true;
         closeReason = "replaced by a newer connection";
         close(closeReason);
     }
