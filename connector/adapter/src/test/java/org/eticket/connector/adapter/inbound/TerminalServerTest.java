@@ -203,6 +203,23 @@ class TerminalServerTest {
     }
 
     @Test
+    void theAdmissionRecheckTimerCutsOffARevokedTerminalByItself() throws Exception {
+        try (AdapterHarness rechecking = new AdapterHarness(dir.resolve("pki"), 200)) {
+            TerminalIdentity gate = rechecking.enroll("GATE-30");
+            CenterLink link = new CenterLink("127.0.0.1", rechecking.server.port(), "GATE-30", gate.sslContext(), outbox("GATE-30"),
+                    new EmulatedChipPort(), new ConsoleDevices("GATE", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                    Duration.ofMillis(50));
+            closing.add(0, link);
+            link.start();
+            assertTrue(link.awaitOnline(WAIT));
+            rechecking.revoked.add("GATE-30"); // decided elsewhere: no call reaches this adapter
+            assertTrue(link.awaitOffline(WAIT));
+            assertEquals("no longer admitted: certificate revoked: lost device",
+                    rechecking.await(e -> e.kind() == TerminalEvent.Kind.OFFLINE, WAIT).detail());
+        }
+    }
+
+    @Test
     void eventsBufferedWhileTheCenterCannotTakeThemArriveOnceAndInOrder() throws Exception {
         TerminalIdentity gate = adapter.enroll("GATE-05");
         EventOutbox outbox = outbox("GATE-05");
