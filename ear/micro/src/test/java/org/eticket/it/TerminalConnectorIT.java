@@ -31,11 +31,14 @@ import org.eticket.connector.protocol.FrameCodec;
 import org.eticket.connector.protocol.FrameType;
 import org.eticket.connector.protocol.Frames;
 import org.eticket.connector.terminal.CenterLink;
+import org.eticket.connector.terminal.ChipWatcher;
 import org.eticket.connector.terminal.ConsoleDevices;
 import org.eticket.connector.terminal.Devices;
 import org.eticket.connector.terminal.EmulatedChipPort;
 import org.eticket.connector.terminal.EventOutbox;
+import org.eticket.connector.terminal.PcscChipPort;
 import org.eticket.connector.terminal.TerminalIdentity;
+import org.eticket.connector.terminal.VpcdCard;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -168,6 +171,53 @@ class TerminalConnectorIT {
         }
         assertEquals(403, Api.demo(base, "alice").get("api/v1/terminals").status());
         assertEquals(404, admin.get("api/v1/terminals/NO-SUCH-TERMINAL").status());
+    }
+
+    /**
+     * The whole chain with a real reader: REST, the gateway EJB, the rar, TLS, the terminal
+     * program's PC/SC reader, pcscd, vsmartcard's vpcd, the chip emulator as the card.
+     * Needs pcscd running with vpcd (.ci/run starts it); skipped outside CI without it.
+     */
+    @Test
+    void anApduReachesAChipThroughPcscdAndVpcd() throws Exception {
+        boolean vpcd;
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("localhost", VpcdCard.DEFAULT_PORT), 1000);
+            vpcd = true;
+        } catch (java.io.IOException e) {
+            vpcd = false;
+        }
+        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(vpcd, "pcscd with vpcd is not running (pcscd --foreground &)");
+        }
+        assertTrue(vpcd, "under CI, .ci/run starts pcscd with vpcd");
+        Api admin = Api.demo(base, "admin");
+        String homeId = Api.unique("HOME");
+        Path data = Files.createTempDirectory("terminal-pcsc-it");
+        String code = admin.post("api/v1/terminals", Json.createObjectBuilder().add("terminalId", homeId).add("kind", "HOME_READER")
+                .add("place", "customer's home").build().toString()).json().getString("enrollmentCode");
+        TerminalIdentity home = TerminalIdentity.enroll(center(), homeId, code, data.resolve("home"), "pw".toCharArray());
+        ChipUid uid = ChipUid.parse(String.format("04%012X", System.nanoTime() & 0xFFFFFFFFFFFFL));
+        PcscChipPort reader = PcscChipPort.open("Virtual PCD");
+        try (VpcdCard card = VpcdCard.insert(ChipEmulator.inMemory(ChipPersonalization.of(uid, "eticket pcsc it",
+                     MasterKey.generate(1, new SecureRandom()).chipKeys(uid))), "localhost", VpcdCard.DEFAULT_PORT);
+             EventOutbox outbox = EventOutbox.open(data.resolve("outbox"));
+             ChipWatcher watcher = new ChipWatcher(reader, outbox);
+             CenterLink link = new CenterLink("localhost", TERMINAL_PORT, homeId, home.sslContext(), outbox, reader,
+                     new ConsoleDevices("HOME_READER", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                     Duration.ofMillis(200))) {
+            watcher.start();
+            link.start();
+            assertTrue(link.awaitOnline(WAIT), () -> "online: " + link.lastProblem());
+            JsonObject presented = awaitTerminal(admin, homeId, t -> uid.toString().equals(t.getString("lastChipUid", "")));
+            assertEquals("HOME_READER", presented.getString("kind"));
+            Api.Response answer = admin.post("api/v1/terminals/" + homeId + "/apdu", apdu(SELECT));
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("9000", answer.json().getString("statusWord"));
+            assertTrue(answer.json().getString("response").contains("C007" + uid), answer.body());
+            assertEquals(200, admin.post("api/v1/terminals/" + homeId + "/commands",
+                    "{\"command\":\"DISPLAY\",\"text\":\"Please bring your card close to the writer\",\"large\":true}").status());
+        }
     }
 
     private URI center() throws Exception {
