@@ -2,13 +2,20 @@ package org.eticket.terminal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import java.time.Instant;
+import org.eticket.catalog.Venue;
 import org.eticket.platform.Identified;
 
 /**
- * A reader terminal as the center knows it. A terminal that says hello before it is
- * enrolled is recorded with no kind; enrollment (issue #6) fills kind and place.
+ * A reader terminal as the center knows it. An administrator registers it (kind, place,
+ * venue or store); it then enrolls once with a one-time code and gets its certificate.
+ * The adapter admits a connection only with the current, unrevoked certificate; the
+ * registry records where (which instance) the terminal is connected and the last event
+ * sequence delivered from it.
  */
 @Entity
 @NamedQuery(name = "Terminal.byTerminalId", query = "select t from Terminal t where t.terminalId = :terminalId")
@@ -18,10 +25,33 @@ public class Terminal extends Identified {
     private String terminalId;
 
     @Column(length = 16)
-    private String kind;
+    @Enumerated(EnumType.STRING)
+    private TerminalKind kind;
 
     @Column(length = 200)
     private String place;
+
+    @ManyToOne
+    private Venue venue;
+
+    @ManyToOne
+    private org.eticket.sales.Store store;
+
+    /** SHA-256 of the one-time enrollment code, hex; null once used. The code itself is never stored. */
+    @Column(length = 64)
+    private String enrollmentCodeHash;
+
+    private Instant enrollmentExpires;
+
+    @Column(length = 40)
+    private String certificateSerial;
+
+    private Instant certificateNotAfter;
+
+    private Instant revokedAt;
+
+    @Column(length = 300)
+    private String revocationReason;
 
     private boolean online;
 
@@ -33,6 +63,15 @@ public class Terminal extends Identified {
     @Column(length = 300)
     private String lastDisconnectReason;
 
+    /** The platform instance whose adapter holds the connection (connector/README.md, "Several instances"). */
+    @Column(length = 200)
+    private String instanceId;
+
+    private long lastEventSequence;
+
+    @Column(length = 32)
+    private String lastChipUid;
+
     protected Terminal() {
     }
 
@@ -42,9 +81,13 @@ public class Terminal extends Identified {
 
     public String getTerminalId() { return terminalId; }
 
-    public String getKind() { return kind; }
+    public TerminalKind getKind() { return kind; }
 
     public String getPlace() { return place; }
+
+    public Venue getVenue() { return venue; }
+
+    public org.eticket.sales.Store getStore() { return store; }
 
     public boolean isOnline() { return online; }
 
@@ -54,10 +97,62 @@ public class Terminal extends Identified {
 
     public String getLastDisconnectReason() { return lastDisconnectReason; }
 
-    void cameOnline(Instant at, String address) {
+    public String getInstanceId() { return instanceId; }
+
+    public long getLastEventSequence() { return lastEventSequence; }
+
+    public String getLastChipUid() { return lastChipUid; }
+
+    public String getCertificateSerial() { return certificateSerial; }
+
+    public Instant getCertificateNotAfter() { return certificateNotAfter; }
+
+    public Instant getRevokedAt() { return revokedAt; }
+
+    public String getRevocationReason() { return revocationReason; }
+
+    public Instant getEnrollmentExpires() { return enrollmentExpires; }
+
+    public boolean isRegistered() { return kind != null; }
+
+    public boolean isEnrolled() { return certificateSerial != null; }
+
+    void register(TerminalKind kind, String place, Venue venue, org.eticket.sales.Store store) {
+        this.kind = kind;
+        this.place = place;
+        this.venue = venue;
+        this.store = store;
+    }
+
+    void enrollmentCode(String hash, Instant expires) {
+        this.enrollmentCodeHash = hash;
+        this.enrollmentExpires = expires;
+    }
+
+    String enrollmentCodeHash() { return enrollmentCodeHash; }
+
+    /** The code is used up and the new certificate replaces any earlier one (which is no longer admitted). */
+    void enrolled(String serial, Instant notAfter) {
+        enrollmentCodeHash = null;
+        enrollmentExpires = null;
+        certificateSerial = serial;
+        certificateNotAfter = notAfter;
+        revokedAt = null;
+        revocationReason = null;
+    }
+
+    void revoke(Instant at, String reason) {
+        revokedAt = at;
+        revocationReason = reason;
+        enrollmentCodeHash = null;
+        enrollmentExpires = null;
+    }
+
+    void cameOnline(Instant at, String address, String instance) {
         online = true;
         lastSeen = at;
         lastAddress = address;
+        instanceId = instance;
         lastDisconnectReason = null;
     }
 
@@ -65,5 +160,13 @@ public class Terminal extends Identified {
         online = false;
         lastSeen = at;
         lastDisconnectReason = reason;
+    }
+
+    void delivered(Instant at, long sequence, String chipUid) {
+        lastSeen = at;
+        lastEventSequence = sequence;
+        if (chipUid != null) {
+            lastChipUid = chipUid;
+        }
     }
 }

@@ -5,12 +5,18 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eticket.connector.api.TerminalAdmission;
 import org.eticket.connector.api.TerminalEvent;
 import org.eticket.security.Roles;
 
-/** Keeps each terminal's online state from the adapter's events. */
+/**
+ * Keeps each terminal's state from the adapter's events, and answers the adapter's
+ * question whether a terminal may be connected. Both come from every instance's adapter,
+ * so the answers rest on the database only.
+ */
 @Stateless
 public class TerminalRegistry {
 
@@ -23,19 +29,47 @@ public class TerminalRegistry {
                 .setParameter("terminalId", event.terminalId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .orElseGet(() -> {
-                    Terminal t = new Terminal(event.terminalId());
-                    em.persist(t);
-                    return t;
-                });
-        // Events can arrive late from another instance: never let an older event win.
+                .orElse(null);
+        if (terminal == null) {
+            // Only registered terminals get a certificate, so only they can reach this point.
+            return;
+        }
+        if (event.sequence() > 0) {
+            // Numbered events: each sequence once, whichever instance delivered it (failover resends).
+            if (event.sequence() > terminal.getLastEventSequence()) {
+                terminal.delivered(event.at(), event.sequence(), event.chipUid());
+            }
+            return;
+        }
+        // Online/offline can arrive late from another instance: never let an older event win.
         if (terminal.getLastSeen() != null && event.at().isBefore(terminal.getLastSeen())) {
             return;
         }
         switch (event.kind()) {
-            case ONLINE -> terminal.cameOnline(event.at(), event.remoteAddress());
+            case ONLINE -> terminal.cameOnline(event.at(), event.remoteAddress(), event.instanceId());
             case OFFLINE -> terminal.wentOffline(event.at(), event.detail());
+            default -> { }
         }
+    }
+
+    /** Called by the adapter's admission bean: only the terminal's current, unrevoked, unexpired certificate is admitted. */
+    public TerminalAdmission admit(String terminalId, String certificateSerial) {
+        Optional<Terminal> found = em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
+                .setParameter("terminalId", terminalId).getResultStream().findFirst();
+        if (found.isEmpty() || !found.get().isRegistered()) {
+            return TerminalAdmission.refused("terminal " + terminalId + " is not registered");
+        }
+        Terminal t = found.get();
+        if (t.getRevokedAt() != null) {
+            return TerminalAdmission.refused("certificate revoked: " + t.getRevocationReason());
+        }
+        if (t.getCertificateSerial() == null || !t.getCertificateSerial().equalsIgnoreCase(certificateSerial)) {
+            return TerminalAdmission.refused("certificate " + certificateSerial + " is not the terminal's current one");
+        }
+        if (t.getCertificateNotAfter() != null && t.getCertificateNotAfter().isBefore(Instant.now())) {
+            return TerminalAdmission.refused("certificate expired");
+        }
+        return TerminalAdmission.admitted(t.getLastEventSequence());
     }
 
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.VENUE, Roles.STORE})

@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The adapter's first real path (a terminal says hello and is online; it drops and is
- * offline; a bad frame closes only its own connection), readiness, and demo data that a
- * restart on the same database never duplicates.
+ * Readiness (database and terminal adapter), and demo data that a restart on the same
+ * database never duplicates. The terminal paths are in TerminalConnectorIT.
  */
 @ExtendWith(ArquillianExtension.class)
 class TerminalAndDemoIT {
@@ -48,36 +39,6 @@ class TerminalAndDemoIT {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"database\":\"up\""), ready.body());
         assertTrue(ready.body().contains("listening on port " + TERMINAL_PORT), ready.body());
-    }
-
-    @Test
-    void aTerminalThatSaysHelloIsOnlineUntilItDrops() throws Exception {
-        Api admin = Api.demo(base, "admin");
-        String gate = Api.unique("GATE");
-        String kiosk = Api.unique("KIOSK");
-        try (Socket gateSocket = hello(gate); Socket kioskSocket = hello(kiosk)) {
-            awaitTerminal(admin, gate, t -> t.getBoolean("online"));
-            awaitTerminal(admin, kiosk, t -> t.getBoolean("online"));
-
-            // A frame far over the limit closes that connection only, with the reason.
-            try (Socket rogue = new Socket("localhost", TERMINAL_PORT)) {
-                new DataOutputStream(rogue.getOutputStream()).writeInt(50_000_000);
-                DataInputStream in = new DataInputStream(rogue.getInputStream());
-                byte[] refusal = new byte[in.readInt()];
-                in.readFully(refusal);
-                assertEquals((byte) 0xFF, refusal[1], "an ERROR frame");
-                assertTrue(new String(refusal, 2, refusal.length - 2, StandardCharsets.UTF_8).contains("exceeds the limit"));
-                assertEquals(-1, in.read(), "and the connection is closed");
-            }
-
-            gateSocket.close();
-            JsonObject offline = awaitTerminal(admin, gate, t -> !t.getBoolean("online"));
-            assertTrue(offline.toString().contains("closed"), offline.toString());
-            assertTrue(admin.get("api/v1/terminals/" + kiosk).json().getBoolean("online"), "the other terminal stays online");
-        }
-        Api.Response unknown = admin.get("api/v1/terminals/NO-SUCH-TERMINAL");
-        assertEquals(404, unknown.status());
-        assertEquals(403, Api.demo(base, "alice").get("api/v1/terminals").status());
     }
 
     @Test
@@ -116,35 +77,5 @@ class TerminalAndDemoIT {
             int status = Api.demo(base, login).get("api/v1/events").status();
             assertTrue(status == 200 || status == 403, login + " signs in (" + status + ")");
         }
-    }
-
-    private static Socket hello(String terminalId) throws IOException {
-        Socket s = new Socket("localhost", TERMINAL_PORT);
-        byte[] id = terminalId.getBytes(StandardCharsets.UTF_8);
-        DataOutputStream out = new DataOutputStream(s.getOutputStream());
-        out.writeInt(2 + id.length);
-        out.writeByte(1);
-        out.writeByte(0x01);
-        out.write(id);
-        out.flush();
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        int length = in.readInt();
-        byte[] answer = new byte[length];
-        in.readFully(answer);
-        assertEquals((byte) 0x81, answer[1], "WELCOME");
-        return s;
-    }
-
-    private static JsonObject awaitTerminal(Api admin, String terminalId, Predicate<JsonObject> condition) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        Api.Response last;
-        do {
-            last = admin.get("api/v1/terminals/" + terminalId);
-            if (last.status() == 200 && condition.test(last.json())) {
-                return last.json();
-            }
-            Thread.onSpinWait();
-        } while (Instant.now().isBefore(until));
-        throw new AssertionError("terminal " + terminalId + " did not reach the expected state: " + last.body());
     }
 }

@@ -9,18 +9,23 @@ import jakarta.resource.spi.ResourceAdapter;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eticket.connector.api.TerminalAdmissionListener;
 import org.eticket.connector.api.TerminalEvent;
 import org.eticket.connector.api.TerminalEventListener;
 
-/** How a message-driven bean subscribes to terminal events. */
-@Activation(messageListeners = TerminalEventListener.class)
+/**
+ * How a message-driven bean subscribes: to terminal events (by kind), or as the admission
+ * authority that decides whether a terminal may be connected.
+ */
+@Activation(messageListeners = {TerminalEventListener.class, TerminalAdmissionListener.class})
 public class TerminalActivationSpec implements ActivationSpec {
 
-    @ConfigProperty(defaultValue = "ONLINE,OFFLINE", description = "Comma-separated event kinds this bean receives")
+    @ConfigProperty(defaultValue = "ONLINE,OFFLINE", description = "Comma-separated event kinds this bean receives "
+            + "(ONLINE, OFFLINE, CHIP_PRESENTED, CHIP_REMOVED, OPERATOR_INPUT, LOG_BATCH); ignored for admission beans")
     private String eventKinds = "ONLINE,OFFLINE";
 
     private ResourceAdapter resourceAdapter;
-    private Set<TerminalEvent.Kind> kinds = EnumSet.allOf(TerminalEvent.Kind.class);
+    private Set<TerminalEvent.Kind> kinds = EnumSet.of(TerminalEvent.Kind.ONLINE, TerminalEvent.Kind.OFFLINE);
 
     @Override
     public void validate() throws InvalidPropertyException {

@@ -11,45 +11,69 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
 import java.util.Set;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
-/** Accepts terminal connections and runs one {@link TerminalSession} per connection on the container's work manager. */
+/**
+ * Accepts terminal connections over TLS with client certificates and runs one
+ * {@link TerminalSession} per connection on the container's work manager. At intervals it
+ * asks the center again about every connected terminal, so a revocation decided on any
+ * instance cuts the terminal off here too.
+ */
 public final class TerminalServer {
 
     private static final Logger LOG = Logger.getLogger(TerminalServer.class.getName());
 
-    private final String bindAddress;
-    private final int requestedPort;
-    private final int maxFrameBytes;
-    private final int helloTimeoutMillis;
+    /** What the listener needs from the adapter's configuration. */
+    public record Settings(String bindAddress, int port, int maxFrameBytes, int helloTimeoutMillis,
+                           int admissionRecheckMillis, String instanceId) {
+    }
+
+    private final Settings settings;
+    private final SSLContext tls;
     private final EventDispatcher dispatcher;
     private final WorkManager workManager;
+    private final Timer timer;
     private final Map<String, TerminalSession> sessions = new ConcurrentHashMap<>();
     private volatile ServerSocket serverSocket;
 
-    public TerminalServer(String bindAddress, int port, int maxFrameBytes, int helloTimeoutMillis,
-                          EventDispatcher dispatcher, WorkManager workManager) {
-        this.bindAddress = bindAddress;
-        this.requestedPort = port;
-        this.maxFrameBytes = maxFrameBytes;
-        this.helloTimeoutMillis = helloTimeoutMillis;
+    public TerminalServer(Settings settings, SSLContext tls, EventDispatcher dispatcher, WorkManager workManager, Timer timer) {
+        this.settings = settings;
+        this.tls = tls;
         this.dispatcher = dispatcher;
         this.workManager = workManager;
+        this.timer = timer;
     }
 
     public void start() throws IOException, WorkException {
-        ServerSocket socket = new ServerSocket();
+        SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+        socket.setNeedClientAuth(true);
+        socket.setEnabledProtocols(new String[] {"TLSv1.3"});
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), requestedPort));
+        socket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()));
         serverSocket = socket;
         workManager.scheduleWork(new AcceptLoop(socket));
+        if (timer != null && settings.admissionRecheckMillis() > 0) {
+            timer.schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    recheckAll();
+                }
+            }, settings.admissionRecheckMillis(), settings.admissionRecheckMillis());
+        }
     }
 
     public void stop() {
         ServerSocket socket = serverSocket;
         serverSocket = null;
+        if (timer != null) {
+            timer.cancel();
+        }
         if (socket != null) {
             try {
                 socket.close();
@@ -68,11 +92,31 @@ public final class TerminalServer {
 
     public int port() {
         ServerSocket socket = serverSocket;
-        return socket == null ? requestedPort : socket.getLocalPort();
+        return socket == null ? settings.port() : socket.getLocalPort();
+    }
+
+    public String instanceId() {
+        return settings.instanceId();
     }
 
     public Set<String> connectedTerminals() {
         return Set.copyOf(sessions.keySet());
+    }
+
+    /** The terminal's session on this instance, or null. */
+    public TerminalSession session(String terminalId) {
+        return sessions.get(terminalId);
+    }
+
+    /** Asks the center about every connected terminal; those it no longer admits are cut off. */
+    public void recheckAll() {
+        for (TerminalSession session : sessions.values()) {
+            try {
+                session.recheck();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "admission recheck failed", e);
+            }
+        }
     }
 
     /** Registers a session under its terminal ID; an older connection of the same terminal is closed silently. */
@@ -92,12 +136,8 @@ public final class TerminalServer {
         return dispatcher;
     }
 
-    int maxFrameBytes() {
-        return maxFrameBytes;
-    }
-
-    int helloTimeoutMillis() {
-        return helloTimeoutMillis;
+    Settings settings() {
+        return settings;
     }
 
     private final class AcceptLoop implements Work {

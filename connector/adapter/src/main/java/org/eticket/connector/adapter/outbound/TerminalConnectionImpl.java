@@ -1,8 +1,12 @@
 package org.eticket.connector.adapter.outbound;
 
 import jakarta.resource.ResourceException;
+import java.time.Duration;
 import java.util.Set;
+import org.eticket.connector.api.IssuedCertificate;
+import org.eticket.connector.api.TerminalCommand;
 import org.eticket.connector.api.TerminalConnection;
+import org.eticket.connector.api.TerminalException;
 
 /** The handle an EJB holds; closing it returns the physical connection to the pool. */
 final class TerminalConnectionImpl implements TerminalConnection {
@@ -50,6 +54,35 @@ final class TerminalConnectionImpl implements TerminalConnection {
         } catch (ResourceException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String instanceId() {
+        try {
+            return managed().instanceId();
+        } catch (ResourceException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] transmit(String terminalId, byte[] commandApdu, Duration timeout) throws TerminalException {
+        return managed().transmit(terminalId, commandApdu, timeout);
+    }
+
+    @Override
+    public void execute(String terminalId, TerminalCommand command, Duration timeout) throws TerminalException {
+        managed().execute(terminalId, command, timeout);
+    }
+
+    @Override
+    public boolean disconnect(String terminalId, String reason) {
+        return managed().disconnect(terminalId, reason);
+    }
+
+    @Override
+    public IssuedCertificate issueCertificate(String terminalId, byte[] certificationRequest) throws TerminalException {
+        return managed().issueCertificate(terminalId, certificationRequest);
     }
 
     @Override

@@ -9,12 +9,23 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.eticket.connector.adapter.inbound.TerminalServer;
+import org.eticket.connector.adapter.inbound.TerminalSession;
+import org.eticket.connector.adapter.pki.TerminalPki;
+import org.eticket.connector.api.IssuedCertificate;
+import org.eticket.connector.api.TerminalCommand;
+import org.eticket.connector.api.TerminalException;
+import org.eticket.connector.protocol.Frame;
+import org.eticket.connector.protocol.FrameLayout;
+import org.eticket.connector.protocol.FrameType;
+import org.eticket.connector.protocol.Frames;
 
 /** A pooled physical connection; handles are {@link TerminalConnectionImpl}s that report their close to the pool. */
 final class TerminalManagedConnection implements ManagedConnection {
@@ -74,6 +85,77 @@ final class TerminalManagedConnection implements ManagedConnection {
 
     Set<String> connectedTerminals() throws ResourceException {
         return server().connectedTerminals();
+    }
+
+    String instanceId() throws ResourceException {
+        return server().instanceId();
+    }
+
+    byte[] transmit(String terminalId, byte[] commandApdu, Duration timeout) throws TerminalException {
+        if (commandApdu == null || commandApdu.length < FrameLayout.MIN_COMMAND_APDU) {
+            throw new TerminalException(TerminalException.Reason.BAD_REQUEST, "a command APDU has at least CLA INS P1 P2");
+        }
+        Frame answer = session(terminalId).request(id -> Frames.apdu(id, commandApdu), timeout);
+        if (answer.type() == FrameType.COMMAND_FAILED) {
+            throw new TerminalException(TerminalException.Reason.FAILED,
+                    "terminal " + terminalId + " could not pass the APDU on: " + FrameLayout.text(answer));
+        }
+        if (answer.type() != FrameType.APDU_RESPONSE) {
+            throw new TerminalException(TerminalException.Reason.FAILED, "terminal " + terminalId + " answered an APDU with " + answer.type());
+        }
+        return FrameLayout.body(answer);
+    }
+
+    void execute(String terminalId, TerminalCommand command, Duration timeout) throws TerminalException {
+        Frame answer = session(terminalId).request(id -> switch (command.kind()) {
+            case LAMP_OFF -> Frames.lamp(id, Frames.Lamp.OFF);
+            case LAMP_BLUE -> Frames.lamp(id, Frames.Lamp.BLUE);
+            case LAMP_RED -> Frames.lamp(id, Frames.Lamp.RED);
+            case DISPLAY -> Frames.display(id, command.text(), command.large());
+            case AUDIO -> Frames.audio(id, command.text());
+            case OPEN_GATE -> Frames.openGate(id);
+            case PRINT -> Frames.print(id, command.text());
+        }, timeout);
+        if (answer.type() == FrameType.COMMAND_FAILED) {
+            throw new TerminalException(TerminalException.Reason.FAILED,
+                    "terminal " + terminalId + " could not " + command.kind() + ": " + FrameLayout.text(answer));
+        }
+        if (answer.type() != FrameType.COMMAND_DONE) {
+            throw new TerminalException(TerminalException.Reason.FAILED, "terminal " + terminalId + " answered " + command.kind() + " with " + answer.type());
+        }
+    }
+
+    boolean disconnect(String terminalId, String reason) {
+        TerminalServer server = factory.adapter() == null ? null : factory.adapter().server();
+        TerminalSession session = server == null ? null : server.session(terminalId);
+        if (session == null) {
+            return false;
+        }
+        session.cutOff(reason);
+        return true;
+    }
+
+    IssuedCertificate issueCertificate(String terminalId, byte[] certificationRequest) throws TerminalException {
+        TerminalPki pki = factory.adapter() == null ? null : factory.adapter().pki();
+        if (pki == null) {
+            throw new TerminalException(TerminalException.Reason.NOT_CONNECTED, "the terminal adapter is not running");
+        }
+        try {
+            return pki.issue(terminalId, certificationRequest);
+        } catch (GeneralSecurityException e) {
+            throw new TerminalException(TerminalException.Reason.REFUSED, e.getMessage());
+        }
+    }
+
+    private TerminalSession session(String terminalId) throws TerminalException {
+        TerminalServer server = factory.adapter() == null ? null : factory.adapter().server();
+        TerminalSession session = server == null ? null : server.session(terminalId);
+        if (session == null) {
+            throw new TerminalException(TerminalException.Reason.NOT_CONNECTED,
+                    "terminal " + terminalId + " is not connected to this instance"
+                            + (server == null ? "" : " (" + server.instanceId() + ")"));
+        }
+        return session;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.eticket.connector.api.TerminalConnectionFactory;
         connectionFactoryImpl = TerminalConnectionFactoryImpl.class,
         connection = TerminalConnection.class,
         connectionImpl = TerminalConnectionImpl.class)
-public class TerminalManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+public class TerminalManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
+        jakarta.resource.spi.TransactionSupport {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,6 +54,12 @@ public class TerminalManagedConnectionFactory implements ManagedConnectionFactor
             }
         }
         return null;
+    }
+
+    /** Talking to a terminal is not transactional: the pool must never enlist these connections. */
+    @Override
+    public TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupportLevel.NoTransaction;
     }
 
     TerminalResourceAdapter adapter() {

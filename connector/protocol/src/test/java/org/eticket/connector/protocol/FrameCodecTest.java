@@ -1,4 +1,4 @@
-package org.eticket.connector.adapter.protocol;
+package org.eticket.connector.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,7 @@ class FrameCodecTest {
     @Test
     void roundTripsAHello() throws Exception {
         byte[] wire = codec.encode(Frame.of(FrameType.HELLO, "GATE-01"));
-        assertArrayEquals(new byte[] {0, 0, 0, 9, 1, 1, 'G', 'A', 'T', 'E', '-', '0', '1'}, wire);
+        assertArrayEquals(new byte[] {0, 0, 0, 9, 2, 1, 'G', 'A', 'T', 'E', '-', '0', '1'}, wire);
         ByteArrayInputStream in = new ByteArrayInputStream(wire);
         Frame frame = codec.read(in);
         assertEquals(FrameType.HELLO, frame.type());
@@ -43,8 +43,10 @@ class FrameCodecTest {
             FrameException e = assertThrows(FrameException.class, () -> codec.read(new ByteArrayInputStream(truncated)));
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         }
-        assertEquals("unknown protocol version 2",
-                assertThrows(FrameException.class, () -> codec.read(new ByteArrayInputStream(new byte[] {0, 0, 0, 2, 2, 1}))).getMessage());
+        assertEquals("unknown protocol version 3",
+                assertThrows(FrameException.class, () -> codec.read(new ByteArrayInputStream(new byte[] {0, 0, 0, 2, 3, 1}))).getMessage());
+        assertEquals("APDU_RESPONSE is not part of protocol version 1",
+                assertThrows(FrameException.class, () -> codec.read(new ByteArrayInputStream(new byte[] {0, 0, 0, 8, 1, 0x20, 0, 0, 0, 1, (byte) 0x90, 0}))).getMessage());
         assertEquals("unknown frame type 0x7E",
                 assertThrows(FrameException.class, () -> codec.read(new ByteArrayInputStream(new byte[] {0, 0, 0, 2, 1, 0x7E}))).getMessage());
         assertEquals("frame length 1 is shorter than its header",

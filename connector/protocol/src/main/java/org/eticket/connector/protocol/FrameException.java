@@ -1,4 +1,4 @@
-package org.eticket.connector.adapter.protocol;
+package org.eticket.connector.protocol;
 
 /** A frame that breaks the protocol; the connection that sent it is closed with this reason. */
 public class FrameException extends Exception {

@@ -1,4 +1,4 @@
-package org.eticket.connector.adapter.protocol;
+package org.eticket.connector.protocol;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -45,19 +45,24 @@ public final class FrameCodec {
         byte[] body = new byte[(int) length];
         readFully(data, body, "frame body");
         int version = body[0] & 0xFF;
-        if (version != Frame.VERSION) {
+        if (version < Frame.MIN_VERSION || version > Frame.VERSION) {
             throw new FrameException("unknown protocol version " + version);
         }
         int code = body[1] & 0xFF;
         FrameType type = FrameType.of(code)
                 .orElseThrow(() -> new FrameException(String.format("unknown frame type 0x%02X", code)));
+        if (type.since() > version) {
+            throw new FrameException(type + " is not part of protocol version " + version);
+        }
         byte[] payload = new byte[body.length - HEADER];
         System.arraycopy(body, HEADER, payload, 0, payload.length);
-        return new Frame(version, type, payload);
+        Frame frame = new Frame(version, type, payload);
+        FrameLayout.check(frame);
+        return frame;
     }
 
     public byte[] encode(Frame frame) {
-        byte[] payload = frame.payload();
+        byte[] payload = frame.rawPayload();
         int length = HEADER + payload.length;
         if (length > maxFrameBytes) {
             throw new IllegalArgumentException("frame of " + length + " bytes exceeds the limit of " + maxFrameBytes);

@@ -1,4 +1,4 @@
-package org.eticket.connector.adapter.protocol;
+package org.eticket.connector.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,7 +9,10 @@ import java.util.Arrays;
  */
 public record Frame(int version, FrameType type, byte[] payload) {
 
-    public static final int VERSION = 1;
+    /** The protocol version this code speaks. */
+    public static final int VERSION = 2;
+    /** The oldest version still accepted (HELLO and PING only). */
+    public static final int MIN_VERSION = 1;
 
     public Frame {
         payload = payload == null ? new byte[0] : payload.clone();
@@ -21,6 +24,20 @@ public record Frame(int version, FrameType type, byte[] payload) {
 
     public static Frame of(FrameType type) {
         return new Frame(VERSION, type, new byte[0]);
+    }
+
+    public static Frame of(FrameType type, byte[] payload) {
+        return new Frame(VERSION, type, payload);
+    }
+
+    /** The same frame in another protocol version (the center answers in the terminal's version). */
+    public Frame inVersion(int otherVersion) {
+        return new Frame(otherVersion, type, payload);
+    }
+
+    /** The payload without copying, for the codec and the layout checks. */
+    byte[] rawPayload() {
+        return payload;
     }
 
     public String text() {

@@ -1,0 +1,110 @@
+package org.eticket.connector.terminal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.TerminalFactory;
+import org.eticket.chip.apdu.ApduTransportException;
+
+/** A real reader through PC/SC ({@code javax.smartcardio}); on Linux that is pcscd. */
+public final class PcscChipPort implements ChipPort {
+
+    private final CardTerminal reader;
+    private Card card;
+
+    public PcscChipPort(CardTerminal reader) {
+        this.reader = reader;
+    }
+
+    /** The first reader whose name contains the given text (case-insensitive); any reader when it is blank. */
+    public static PcscChipPort open(String readerName) throws IOException {
+        try {
+            List<CardTerminal> readers = TerminalFactory.getDefault().terminals().list();
+            for (CardTerminal r : readers) {
+                if (readerName == null || readerName.isBlank()
+                        || r.getName().toLowerCase(Locale.ROOT).contains(readerName.toLowerCase(Locale.ROOT))) {
+                    return new PcscChipPort(r);
+                }
+            }
+            throw new IOException("no PC/SC reader" + (readerName == null || readerName.isBlank() ? "" : " named like \"" + readerName + "\"")
+                    + " among " + readers.stream().map(CardTerminal::getName).toList());
+        } catch (CardException e) {
+            throw new IOException("PC/SC is not available: " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return reader.getName();
+    }
+
+    @Override
+    public synchronized Optional<byte[]> awaitChip(long millis) throws IOException {
+        try {
+            if (!reader.waitForCardPresent(millis)) {
+                return Optional.empty();
+            }
+            if (card == null) {
+                card = reader.connect("*");
+            }
+            return Optional.of(ChipUids.read(this::exchange));
+        } catch (CardException e) {
+            disconnect();
+            throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean awaitRemoval(long millis) throws IOException {
+        try {
+            boolean gone = reader.waitForCardAbsent(millis);
+            if (gone) {
+                synchronized (this) {
+                    disconnect();
+                }
+            }
+            return gone;
+        } catch (CardException e) {
+            throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized byte[] transmit(byte[] commandApdu) throws IOException {
+        try {
+            if (card == null) {
+                if (!reader.isCardPresent()) {
+                    throw new IOException("no chip in the reader");
+                }
+                card = reader.connect("*");
+            }
+            return exchange(commandApdu);
+        } catch (ApduTransportException | CardException e) {
+            disconnect();
+            throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] exchange(byte[] command) throws ApduTransportException {
+        try {
+            return card.getBasicChannel().transmit(new CommandAPDU(command)).getBytes();
+        } catch (CardException | IllegalArgumentException | IllegalStateException e) {
+            throw new ApduTransportException(e.getMessage(), e);
+        }
+    }
+
+    private void disconnect() {
+        if (card != null) {
+            try {
+                card.disconnect(false);
+            } catch (CardException | IllegalStateException e) {
+                // the chip is gone already
+            }
+            card = null;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.eticket.terminal;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eticket.connector.api.IssuedCertificate;
+import org.eticket.connector.api.TerminalCommand;
+import org.eticket.connector.api.TerminalConnection;
+import org.eticket.connector.api.TerminalConnectionFactory;
+import org.eticket.connector.api.TerminalException;
+import org.eticket.platform.ConflictException;
+import org.eticket.platform.NotFoundException;
+import org.eticket.platform.ValidationException;
+import org.eticket.security.Roles;
+
+/**
+ * Sends APDUs and device commands to a named terminal through this instance's adapter
+ * (pooled connections, returned on close). A terminal is reachable only from the instance
+ * whose adapter holds its connection: the registry records that instance, and a request
+ * that arrives elsewhere is refused with the instance to send it to (connector/README.md).
+ * Not transactional: talking to a terminal is no database work, a slow terminal must not
+ * hold a transaction open, and the adapter's connections cannot join one.
+ */
+@Stateless
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+public class TerminalGateway {
+
+    private static final Logger LOG = Logger.getLogger(TerminalGateway.class.getName());
+    /** The connector resource the post-boot commands (Micro) or the server configuration create. */
+    public static final String JNDI = "jca/eticket/terminals";
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+
+    @EJB
+    TerminalRegistry registry;
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public byte[] transmit(String terminalId, byte[] commandApdu, Duration timeout) {
+        String instance = reachableHere(terminalId);
+        try (TerminalConnection connection = connection()) {
+            return connection.transmit(terminalId, commandApdu, timeout(timeout));
+        } catch (TerminalException e) {
+            throw refusal(terminalId, instance, e);
+        }
+    }
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void execute(String terminalId, TerminalCommand command, Duration timeout) {
+        String instance = reachableHere(terminalId);
+        try (TerminalConnection connection = connection()) {
+            connection.execute(terminalId, command, timeout(timeout));
+        } catch (TerminalException e) {
+            throw refusal(terminalId, instance, e);
+        }
+    }
+
+    /**
+     * Cuts the terminal's connection if this instance holds it; other instances cut it at
+     * their admission recheck. Only {@link TerminalEnrollmentService#revoke} calls it, after
+     * recording the revocation.
+     */
+    @PermitAll
+    public boolean disconnectHere(String terminalId, String reason) {
+        try (TerminalConnection connection = connection()) {
+            return connection.disconnect(terminalId, reason);
+        } catch (ConflictException e) {
+            LOG.log(Level.WARNING, "cannot reach the adapter to cut off " + terminalId, e);
+            return false;
+        }
+    }
+
+    /**
+     * Has the adapter's terminal CA sign a certificate request. Only
+     * {@link TerminalEnrollmentService#enroll} calls it, after checking the one-time code;
+     * outside any transaction, as the adapter's connections are not transactional.
+     */
+    @PermitAll
+    public IssuedCertificate issueCertificate(String terminalId, byte[] certificationRequest) throws TerminalException {
+        try (TerminalConnection connection = connection()) {
+            return connection.issueCertificate(terminalId, certificationRequest);
+        }
+    }
+
+    /** A pooled adapter connection; close it to return it to the pool. */
+    static TerminalConnection connection() {
+        try {
+            TerminalConnectionFactory factory = (TerminalConnectionFactory) new InitialContext().lookup(JNDI);
+            return factory.getConnection();
+        } catch (NamingException | jakarta.resource.ResourceException e) {
+            throw new ConflictException("the terminal adapter is not available on this instance: " + e.getMessage());
+        }
+    }
+
+    /** Returns the registry's instance for the terminal after refusing what cannot be reached from here. */
+    private String reachableHere(String terminalId) {
+        Terminal terminal = registry.find(terminalId)
+                .orElseThrow(() -> new NotFoundException("terminal " + terminalId + " is not known"));
+        try (TerminalConnection connection = connection()) {
+            String refusal = refusal(terminal, connection.instanceId(), connection.connectedTerminals().contains(terminalId));
+            if (refusal != null) {
+                throw new ConflictException(refusal);
+            }
+        }
+        return terminal.getInstanceId();
+    }
+
+    /**
+     * Why a request for this terminal cannot be served by this instance, or null when it
+     * can. The registry says where the terminal is connected; this instance's adapter says
+     * whether it holds the connection (which wins: the registry may lag behind by an event).
+     */
+    static String refusal(Terminal terminal, String here, boolean connectedHere) {
+        if (connectedHere) {
+            return null;
+        }
+        if (!terminal.isOnline()) {
+            return "terminal " + terminal.getTerminalId() + " is offline";
+        }
+        if (terminal.getInstanceId() != null && !terminal.getInstanceId().equals(here)) {
+            return "terminal " + terminal.getTerminalId() + " is connected to instance " + terminal.getInstanceId()
+                    + ", not to this one (" + here + "); send the request to that instance";
+        }
+        return "terminal " + terminal.getTerminalId() + " is not connected to this instance (" + here + ")";
+    }
+
+    private static Duration timeout(Duration requested) {
+        if (requested == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        if (requested.isNegative() || requested.isZero() || requested.compareTo(MAX_TIMEOUT) > 0) {
+            throw new ValidationException("timeout must be between 1 ms and " + MAX_TIMEOUT.toSeconds() + " s");
+        }
+        return requested;
+    }
+
+    private static RuntimeException refusal(String terminalId, String instance, TerminalException e) {
+        return switch (e.reason()) {
+            case BAD_REQUEST -> new ValidationException(e.getMessage());
+            case NOT_CONNECTED -> new ConflictException(e.getMessage()
+                    + (instance == null ? "" : "; the registry last saw it on instance " + instance));
+            default -> new ConflictException(e.getMessage());
+        };
+    }
+}
