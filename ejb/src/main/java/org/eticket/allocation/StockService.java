@@ -59,15 +59,13 @@ public class StockService {
      * @param notRegistered seats in the seller's stock that its event master lacks
      * @param notInStock    lines of its event master that are no longer its stock (returned, say)
      * @param differing     seats whose seat type or price differ between the two
+     * @param complete      none of the three lists has a seat: the seller registered exactly its stock
      */
     public record RegistrationReport(Long performanceId, String eventCode, String eventName, String performance,
                                      Long sellerId, String sellerCode, String sellerName,
                                      int inStock, int registered, int matching,
                                      List<String> notRegistered, List<String> notInStock, List<String> differing,
-                                     Instant lastImport) {
-        public boolean complete() {
-            return notRegistered.isEmpty() && notInStock.isEmpty() && differing.isEmpty();
-        }
+                                     Instant lastImport, boolean complete) {
     }
 
     @PersistenceContext
@@ -240,7 +238,8 @@ public class StockService {
         Instant last = master.values().stream().map(SellerStockItem::getImportedAt).max(Instant::compareTo).orElse(null);
         return new RegistrationReport(p.getId(), p.getEvent().getCode(), p.getEvent().getName(), key(p),
                 seller.getId(), seller.getCode(), seller.getName(), stock.size(), master.size(), matching,
-                sortedSeats(notRegistered), sortedSeats(new ArrayList<>(notInStock)), sortedSeats(differing), last);
+                sortedSeats(notRegistered), sortedSeats(new ArrayList<>(notInStock)), sortedSeats(differing), last,
+                notRegistered.isEmpty() && notInStock.isEmpty() && differing.isEmpty());
     }
 
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER})
