@@ -75,9 +75,6 @@ public class StockService {
     AccessService access;
 
     @EJB
-    AllocationService allocations;
-
-    @EJB
     TicketService tickets;
 
     /**
@@ -90,7 +87,7 @@ public class StockService {
         StringBuilder q = new StringBuilder("select t from Ticket t where t.seller = :s");
         Performance p = null;
         if (performanceId != null) {
-            p = allocations.readablePerformance(performanceId);
+            p = AllocationService.readablePerformance(em, access, performanceId);
             q.append(" and t.performance = :p");
         }
         AccessService.Caller c = access.caller();
@@ -193,7 +190,7 @@ public class StockService {
                 unchanged++;
             }
         }
-        allocations.flush();
+        AllocationService.flush(em, "the same stock was imported at the same moment by another session; import it again");
         return new ImportResult(parsed.size(), added, updated, unchanged);
     }
 
@@ -213,7 +210,7 @@ public class StockService {
     /** The registration report: a seller its own, the organizer any seller of its event. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER})
     public RegistrationReport registrationReport(Long performanceId, Long sellerId) {
-        Performance p = allocations.readablePerformance(performanceId);
+        Performance p = AllocationService.readablePerformance(em, access, performanceId);
         Seller seller = seller(sellerId);
         Map<String, Ticket> stock = stockOf(seller, p.getId());
         Map<String, SellerStockItem> master = masterOf(seller, p.getId());
