@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Allocation, seller stock, returns and sales status (C6-C9) through the REST API on a real
- * Payara Micro with Derby, signed in as the demo logins. Each test builds its own small event
- * (6 rows x 10 seats; S seats A1:J2 at 12000, A seats A3:J6 at 8000) so it counts exactly,
- * whatever else the database holds; Ticket Plaza (seller1) may take 30 seats, City Tickets
- * (seller2) 10% = 6.
+ * Payara Micro with Derby, as the demo organizer and admin. Each test builds its own small event
+ * (6 rows x 10 seats; S seats A1:J2 at 12000, A seats A3:J6 at 8000) and two sellers of its own
+ * with their logins, so it counts exactly whatever else the database holds and leaves the demo
+ * sellers as they were: "Test Plaza" may take 30 seats, "Test City" 10% = 6.
  */
 @ExtendWith(ArquillianExtension.class)
 class AllocationIT {
@@ -42,8 +42,9 @@ class AllocationIT {
     @ArquillianResource
     URL base;
 
-    /** The event each test builds. */
-    private record Fixture(long eventId, long performanceId, long plaza, long city) {
+    /** The event and sellers each test builds; seller1 signs in for plaza, seller2 for city. */
+    private record Fixture(long eventId, long performanceId, long plaza, long city, String plazaCode, String cityCode,
+                           Api seller1, Api seller2) {
     }
 
     private Fixture fixture() {
@@ -62,21 +63,25 @@ class AllocationIT {
                 "{\"code\":\"A\",\"name\":\"A seat\",\"price\":8000,\"currency\":\"JPY\",\"colour\":\"#1f77b4\"}"));
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/S/ranges", "{\"ranges\":\"A1:J2\"}").status());
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/A/ranges", "{\"ranges\":\"A3:J6\"}").status());
-        long plaza = sellerId(admin, "PLAZA");
-        long city = sellerId(admin, "CITY");
+        String plazaCode = Api.unique("PLZ");
+        String cityCode = Api.unique("CTY");
+        long plaza = created(admin.post("api/v1/sellers", "{\"code\":\"" + plazaCode + "\",\"name\":\"Test Plaza\",\"kind\":\"AGENT\"}"));
+        long city = created(admin.post("api/v1/sellers", "{\"code\":\"" + cityCode + "\",\"name\":\"Test City\",\"kind\":\"AGENT\"}"));
+        Api seller1 = login(admin, plazaCode.toLowerCase(), plaza);
+        Api seller2 = login(admin, cityCode.toLowerCase(), city);
         created(organizer.post("api/v1/authorizations",
                 "{\"performanceId\":" + performance + ",\"sellerId\":" + plaza + ",\"quota\":\"30\"}"));
         created(organizer.post("api/v1/authorizations",
                 "{\"performanceId\":" + performance + ",\"sellerId\":" + city + ",\"quota\":\"10%\"}"));
-        return new Fixture(event, performance, plaza, city);
+        return new Fixture(event, performance, plaza, city, plazaCode, cityCode, seller1, seller2);
     }
 
     @Test
     void allocationRulesAndRoleLimits() throws Exception {
         Fixture f = fixture();
         Api organizer = Api.demo(base, "organizer");
-        Api seller1 = Api.demo(base, "seller1");
-        Api seller2 = Api.demo(base, "seller2");
+        Api seller1 = f.seller1();
+        Api seller2 = f.seller2();
         String perf = "\"performanceId\":" + f.performanceId();
 
         // register by a typed range plus seats picked one by one on the map
@@ -90,8 +95,8 @@ class AllocationIT {
         // a seat is never allocated twice: refused as a whole, nothing stored
         Api.Response twice = organizer.post("api/v1/allocations", "{" + perf + ",\"sellerId\":" + f.city() + ",\"ranges\":\"J3:J4\"}");
         assertEquals(409, twice.status(), twice.body());
-        assertTrue(twice.message().contains("J3 is already allocated to Ticket Plaza"), twice.message());
-        assertEquals(0, quota(organizer, f, "CITY").getInt("allocated"), "the refused allocation stored nothing");
+        assertTrue(twice.message().contains("J3 is already allocated to Test Plaza"), twice.message());
+        assertEquals(0, quota(organizer, f, f.cityCode()).getInt("allocated"), "the refused allocation stored nothing");
 
         // the quota is never exceeded: City Tickets may take 10% of 60 = 6
         Api.Response over = organizer.post("api/v1/allocations", "{" + perf + ",\"sellerId\":" + f.city() + ",\"ranges\":\"A5:G5\"}");
@@ -121,10 +126,10 @@ class AllocationIT {
         assertTrue(tooLong.message().contains("no row has 11 consecutive free seats of type S"), tooLong.message());
 
         // what each seller may still take
-        JsonObject plazaQuota = quota(organizer, f, "PLAZA");
+        JsonObject plazaQuota = quota(organizer, f, f.plazaCode());
         assertEquals(16, plazaQuota.getInt("allocated"));
         assertEquals(14, plazaQuota.getInt("remaining"));
-        assertEquals(0, quota(organizer, f, "CITY").getInt("remaining"));
+        assertEquals(0, quota(organizer, f, f.cityCode()).getInt("remaining"));
         JsonArray ownQuota = SecurityIT.array(seller1.get("api/v1/allocations/quotas?performanceId=" + f.performanceId()).body());
         assertEquals(1, ownQuota.size(), "a seller sees only its own quota");
 
@@ -132,7 +137,7 @@ class AllocationIT {
         assertEquals(3, organizer.get("api/v1/allocations?performanceId=" + f.performanceId()).json().getInt("total"));
         JsonObject mine = seller1.get("api/v1/allocations?performanceId=" + f.performanceId()).json();
         assertEquals(2, mine.getInt("total"));
-        mine.getJsonArray("items").forEach(a -> assertEquals("PLAZA", a.asJsonObject().getString("sellerCode")));
+        mine.getJsonArray("items").forEach(a -> assertEquals(f.plazaCode(), a.asJsonObject().getString("sellerCode")));
         assertEquals(1, seller2.get("api/v1/allocations?performanceId=" + f.performanceId()).json().getInt("total"));
         assertEquals(0, seller2.get("api/v1/allocations?performanceId=" + f.performanceId() + "&sellerId=" + f.plaza())
                 .json().getInt("total"), "asking for another seller's allocations finds nothing");
@@ -155,14 +160,14 @@ class AllocationIT {
         Api.Binary pdf = organizer.download("api/v1/allocations/" + plazaBlock + "/report");
         assertEquals(200, pdf.status());
         String text = pdfText(pdf);
-        assertTrue(text.contains("Ticket Plaza") && text.contains("C4") && text.contains("moved"), text);
+        assertTrue(text.contains("Test Plaza") && text.contains("C4") && text.contains("moved"), text);
         assertEquals(200, seller1.download("api/v1/allocations/" + plazaBlock + "/report").status());
         assertEquals(403, seller2.download("api/v1/allocations/" + plazaBlock + "/report").status());
 
         // delete gives the seats back: they can go to another seller
         assertEquals(204, organizer.delete("api/v1/allocations/" + cityBlock).status());
         assertEquals(404, organizer.get("api/v1/allocations/" + cityBlock).status());
-        assertEquals(0, quota(organizer, f, "CITY").getInt("allocated"));
+        assertEquals(0, quota(organizer, f, f.cityCode()).getInt("allocated"));
         JsonObject map = organizer.get("api/v1/sales-status/seats?performanceId=" + f.performanceId()).json();
         assertEquals(15, map.getJsonObject("counts").getInt("ALLOCATED"));
         assertEquals(45, map.getJsonObject("counts").getInt("FREE"));
@@ -183,8 +188,8 @@ class AllocationIT {
     void stockReturnsAndSalesStatus() throws Exception {
         Fixture f = fixture();
         Api organizer = Api.demo(base, "organizer");
-        Api seller1 = Api.demo(base, "seller1");
-        Api seller2 = Api.demo(base, "seller2");
+        Api seller1 = f.seller1();
+        Api seller2 = f.seller2();
         String perf = "\"performanceId\":" + f.performanceId();
         created(organizer.post("api/v1/allocations", "{" + perf + ",\"sellerId\":" + f.plaza() + ",\"ranges\":\"A3:J4\"}"));
 
@@ -198,7 +203,7 @@ class AllocationIT {
         assertTrue(lines[1].endsWith(",2027-05-01T19:00,A3,A,8000,JPY"), lines[1]);
         Api.Binary json = seller1.download("api/v1/stock/export?format=json&performanceId=" + f.performanceId());
         String jsonText = new String(json.body(), StandardCharsets.UTF_8);
-        assertTrue(jsonText.contains("\"seller\":\"PLAZA\"") && jsonText.contains("\"seat\":\"J4\""), jsonText);
+        assertTrue(jsonText.contains("\"seller\":\"" + f.plazaCode() + "\"") && jsonText.contains("\"seat\":\"J4\""), jsonText);
         assertEquals(403, seller2.download("api/v1/stock/export?format=csv&sellerId=" + f.plaza()).status(),
                 "a seller exports only its own stock");
 
@@ -267,7 +272,7 @@ class AllocationIT {
         // returned seats go to another seller
         Api.Response realloc = organizer.post("api/v1/allocations", "{" + perf + ",\"sellerId\":" + f.city() + ",\"ranges\":\"A4:F4\"}");
         assertEquals(201, realloc.status(), realloc.body());
-        assertEquals(6, quota(organizer, f, "CITY").getInt("allocated"));
+        assertEquals(6, quota(organizer, f, f.cityCode()).getInt("allocated"));
 
         // a refused return keeps the seats with the seller
         long refuse = seller1.post("api/v1/returns", "{" + perf + ",\"seats\":[\"A3\",\"B3\"]}").id();
@@ -294,7 +299,7 @@ class AllocationIT {
         assertEquals(2, bySeller.size(), bySeller.toString());
         JsonObject city = bySeller.getJsonObject(0);
         JsonObject plaza = bySeller.getJsonObject(1);
-        assertEquals("CITY", city.getString("sellerCode"));
+        assertEquals(f.cityCode(), city.getString("sellerCode"));
         assertEquals(6, city.getInt("allocated"));
         assertEquals(0, city.getInt("sold"));
         assertEquals(10, plaza.getInt("allocated"));
@@ -325,7 +330,7 @@ class AllocationIT {
         assertEquals(4, monthly.getJsonObject(0).getInt("tickets"));
 
         String sellersPdf = pdfText(organizer.download("api/v1/sales-status/report/sellers?eventId=" + f.eventId()));
-        assertTrue(sellersPdf.contains("Ticket Plaza") && sellersPdf.contains("32000 JPY"), sellersPdf);
+        assertTrue(sellersPdf.contains("Test Plaza") && sellersPdf.contains("32000 JPY"), sellersPdf);
         String vacancyPdf = pdfText(organizer.download("api/v1/sales-status/report/vacancy?performanceId=" + f.performanceId()));
         assertTrue(vacancyPdf.contains("SOLD: 4") && vacancyPdf.contains("FREE: 44"), vacancyPdf);
         assertTrue(pdfText(organizer.download("api/v1/sales-status/report/daily?eventId=" + f.eventId())).contains(today.toString()));
@@ -344,10 +349,13 @@ class AllocationIT {
         return r.id();
     }
 
-    private static long sellerId(Api admin, String code) {
-        JsonArray items = admin.get("api/v1/sellers?q=" + code + "&size=50").json().getJsonArray("items");
-        return items.stream().map(v -> v.asJsonObject()).filter(o -> o.getString("code").equals(code)).findFirst()
-                .orElseThrow().getJsonNumber("id").longValue();
+    /** A login for a test seller; without a display name, so the demo-data check still counts ten demo logins. */
+    private Api login(Api admin, String username, long sellerId) {
+        String password = "test-" + username + "-pw";
+        Api.Response r = admin.post("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"seller\",\"partyId\":" + sellerId + "}");
+        assertEquals(201, r.status(), r.body());
+        return Api.as(base, username, password);
     }
 
     private static JsonObject quota(Api organizer, Fixture f, String sellerCode) {
