@@ -36,7 +36,7 @@ class AllocationIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // the sales capability is not built yet: a test-only resource sells seats for the sales status
-        return Api.platformWar().addClass(TestSales.class);
+        return Api.platformWar().addClass(TestFixture.class);
     }
 
     @ArquillianResource
@@ -273,6 +273,16 @@ class AllocationIT {
         Api.Response realloc = organizer.post("api/v1/allocations", "{" + perf + ",\"sellerId\":" + f.city() + ",\"ranges\":\"A4:F4\"}");
         assertEquals(201, realloc.status(), realloc.body());
         assertEquals(6, quota(organizer, f, f.cityCode()).getInt("allocated"));
+        // every step of the seat is in the journal, with who did it
+        Api.Binary journal = organizer.download("api/v1/test-fixture/journal?seat=B4&performanceId=" + f.performanceId());
+        List<String> steps = List.of(new String(journal.body(), StandardCharsets.UTF_8).split("\n"));
+        assertEquals(4, steps.size(), steps.toString());
+        assertTrue(steps.get(0).startsWith("null>ALLOCATED by organizer"), steps.toString());
+        assertTrue(steps.get(1).startsWith("ALLOCATED>RETURN_REQUESTED by " + f.plazaCode().toLowerCase()
+                + ": return request " + returnId), steps.toString());
+        assertTrue(steps.get(2).startsWith("RETURN_REQUESTED>RETURNED by organizer: return request " + returnId + " accepted"),
+                steps.toString());
+        assertTrue(steps.get(3).startsWith("RETURNED>ALLOCATED by organizer") && steps.get(3).contains(f.cityCode()), steps.toString());
 
         // a refused return keeps the seats with the seller
         long refuse = seller1.post("api/v1/returns", "{" + perf + ",\"seats\":[\"A3\",\"B3\"]}").id();
@@ -284,8 +294,8 @@ class AllocationIT {
                 .getJsonObject("counts").getInt("RETURN_REQUESTED"));
 
         // sales: C3:E3 sold with sales-journal entries, F3 sold without (counted from the ticket)
-        assertEquals("3", organizer.post("api/v1/test-sales?journal=true&seats=C3:E3&performanceId=" + f.performanceId(), null).body());
-        assertEquals("1", organizer.post("api/v1/test-sales?journal=false&seats=F3&performanceId=" + f.performanceId(), null).body());
+        assertEquals("3", organizer.post("api/v1/test-fixture/sales?journal=true&seats=C3:E3&performanceId=" + f.performanceId(), null).body());
+        assertEquals("1", organizer.post("api/v1/test-fixture/sales?journal=false&seats=F3&performanceId=" + f.performanceId(), null).body());
         assertEquals(409, organizer.delete("api/v1/allocations/" + seller1.get("api/v1/allocations?performanceId="
                 + f.performanceId()).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue()).status(),
                 "an allocation with sold seats is not deleted");
