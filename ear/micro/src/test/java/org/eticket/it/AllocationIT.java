@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import org.eticket.it.fixture.SalesFixture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -36,7 +37,7 @@ class AllocationIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // the sales capability is not built yet: a test-only resource sells seats for the sales status
-        return Api.platformWar().addClass(TestFixture.class);
+        return Api.platformWar().addClass(SalesFixture.class);
     }
 
     @ArquillianResource
@@ -274,7 +275,7 @@ class AllocationIT {
         assertEquals(201, realloc.status(), realloc.body());
         assertEquals(6, quota(organizer, f, f.cityCode()).getInt("allocated"));
         // every step of the seat is in the journal, with who did it
-        Api.Binary journal = organizer.download("api/v1/test-fixture/journal?seat=B4&performanceId=" + f.performanceId());
+        Api.Binary journal = organizer.download("api/v1/allocation-fixture/journal?seat=B4&performanceId=" + f.performanceId());
         List<String> steps = List.of(new String(journal.body(), StandardCharsets.UTF_8).split("\n"));
         assertEquals(4, steps.size(), steps.toString());
         assertTrue(steps.get(0).startsWith("null>ALLOCATED by organizer"), steps.toString());
@@ -294,8 +295,8 @@ class AllocationIT {
                 .getJsonObject("counts").getInt("RETURN_REQUESTED"));
 
         // sales: C3:E3 sold with sales-journal entries, F3 sold without (counted from the ticket)
-        assertEquals("3", organizer.post("api/v1/test-fixture/sales?journal=true&seats=C3:E3&performanceId=" + f.performanceId(), null).body());
-        assertEquals("1", organizer.post("api/v1/test-fixture/sales?journal=false&seats=F3&performanceId=" + f.performanceId(), null).body());
+        assertEquals("3", organizer.post("api/v1/allocation-fixture/sales?journal=true&seats=C3:E3&performanceId=" + f.performanceId(), null).body());
+        assertEquals("1", organizer.post("api/v1/allocation-fixture/sales?journal=false&seats=F3&performanceId=" + f.performanceId(), null).body());
         assertEquals(409, organizer.delete("api/v1/allocations/" + seller1.get("api/v1/allocations?performanceId="
                 + f.performanceId()).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue()).status(),
                 "an allocation with sold seats is not deleted");
