@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.eticket.it.fixture.SalesFixture;
-import org.eticket.it.fixture.TerminalPortReleased;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -32,8 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with their logins, so it counts exactly whatever else the database holds and leaves the demo
  * sellers as they were: "Test Plaza" may take 30 seats, "Test City" 10% = 6.
  */
-// TerminalPortReleased first: its after-all then runs once Arquillian has stopped this class's Micro
-@ExtendWith({TerminalPortReleased.class, ArquillianExtension.class})
+@ExtendWith(ArquillianExtension.class)
 class AllocationIT {
 
     @Deployment(testable = false)
