@@ -17,6 +17,7 @@ import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.Cell;
 import org.eticket.platform.Identified;
 import org.eticket.sales.Customer;
+import org.eticket.sales.SalesOrder;
 
 /**
  * One seat of one performance in the electronic ticket master (design §6). The unique
@@ -27,7 +28,9 @@ import org.eticket.sales.Customer;
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(name = "TICKET_SEAT", columnNames = {"PERFORMANCE_ID", "SEAT_ROW", "SEAT_COLUMN"}),
         indexes = {@Index(name = "TICKET_PERF_STATE", columnList = "PERFORMANCE_ID, STATE"),
-                @Index(name = "TICKET_SELLER", columnList = "SELLER_ID, STATE")})
+                @Index(name = "TICKET_SELLER", columnList = "SELLER_ID, STATE"),
+                @Index(name = "TICKET_HOLD", columnList = "HOLDID"),
+                @Index(name = "TICKET_ORDER", columnList = "SALESORDER_ID")})
 public class Ticket extends Identified {
 
     @ManyToOne(optional = false)
@@ -67,6 +70,10 @@ public class Ticket extends Identified {
     private String holdId;
 
     private Instant heldUntil;
+
+    /** The order that sold the seat (C13); set together with {@link #holder}. */
+    @ManyToOne
+    private SalesOrder salesOrder;
 
     @Column(nullable = false)
     private Instant changedAt;
@@ -110,6 +117,8 @@ public class Ticket extends Identified {
     public String getHoldId() { return holdId; }
 
     public Instant getHeldUntil() { return heldUntil; }
+
+    public SalesOrder getSalesOrder() { return salesOrder; }
 
     public Instant getChangedAt() { return changedAt; }
 

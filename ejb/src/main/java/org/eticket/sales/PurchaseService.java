@@ -1,0 +1,265 @@
+package org.eticket.sales;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eticket.allocation.Seller;
+import org.eticket.catalog.Performance;
+import org.eticket.journal.Journal;
+import org.eticket.payment.AfterRollback;
+import org.eticket.payment.Authorization;
+import org.eticket.payment.Card;
+import org.eticket.payment.LedgerAccount;
+import org.eticket.payment.LedgerEntry;
+import org.eticket.payment.LedgerService;
+import org.eticket.payment.PaymentGateway;
+import org.eticket.payment.PaymentOutcome;
+import org.eticket.payment.PaymentRefusedException;
+import org.eticket.payment.PaymentSplit;
+import org.eticket.payment.RewardPoints;
+import org.eticket.platform.AccessDeniedException;
+import org.eticket.platform.ConflictException;
+import org.eticket.platform.Strings;
+import org.eticket.platform.ValidationException;
+import org.eticket.security.AccessService;
+import org.eticket.security.Roles;
+import org.eticket.ticket.TicketService;
+
+/**
+ * Purchase, all or nothing (C11-C13): in one transaction the seats become SOLD to the
+ * buyer under a new order, the payment is taken (points, e-money, card), a sale per ticket
+ * goes to the sales journal (C35) and the download notice is queued. If any step fails the
+ * transaction rolls back, and a card authorization already given is voided (refunded once
+ * captured) after the rollback, so nothing is charged.
+ */
+@Stateless
+public class PurchaseService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    HoldService holds;
+
+    @EJB
+    SeatSelection selection;
+
+    @EJB
+    TicketService tickets;
+
+    @EJB
+    Journal journal;
+
+    @EJB
+    LedgerService ledger;
+
+    @EJB
+    PaymentGateway gateway;
+
+    @EJB
+    AccessService access;
+
+    @EJB
+    SalesTermsService terms;
+
+    @EJB
+    DownloadNotices notices;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "eticket.points.earn-basis-points", defaultValue = "100")
+    int earnBasisPoints;
+
+    @Inject
+    @ConfigProperty(name = "eticket.zone", defaultValue = "Asia/Tokyo")
+    String zone;
+
+    /** A seller's system names its buyer (Fig 7: the purchase order receiver). */
+    public record Buyer(String name, String email) {
+    }
+
+    /** Pays for the seats of the caller's hold; the hold must still be valid. */
+    @RolesAllowed(Roles.CUSTOMER)
+    public SalesOrder checkout(String holdId, PaymentRequest payment) {
+        Hold hold = holds.own(holdId);
+        Card card = card(payment);
+        List<Offer> seats = holds.held(holdId);
+        if (seats.size() != hold.getSeats() || !hold.getUntil().isAfter(tickets.now())) {
+            throw new ConflictException("your hold expired at " + hold.getUntil()
+                    + " and its seats were released; nothing was charged, choose seats again");
+        }
+        Customer buyer = em.find(Customer.class, access.caller().partyId());
+        return complete(buyer, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats, payment, card,
+                order -> tickets.sellHeld(holdId, seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size(),
+                "your hold expired meanwhile and its seats were released; nothing was charged, choose seats again");
+    }
+
+    /** Chooses and pays in one step (the API's purchase path). */
+    @RolesAllowed(Roles.CUSTOMER)
+    public SalesOrder purchase(SeatRequest request, PaymentRequest payment) {
+        Customer buyer = em.find(Customer.class, access.caller().partyId());
+        Seller seller = holds.seller(request == null ? null : request.sellerId());
+        holds.checkMayBuy(buyer, seller);
+        return sellNow(buyer, seller, request, payment, Channel.PORTAL);
+    }
+
+    /** A seller's own system submits a purchase order for its own stock (seed 004 Fig 7), paid by card. */
+    @RolesAllowed(Roles.SELLER)
+    public SalesOrder sellerOrder(SeatRequest request, Buyer buyer, PaymentRequest payment) {
+        if (request == null || buyer == null) {
+            throw new ValidationException("a purchase order names the seats and the buyer");
+        }
+        AccessService.Caller caller = access.caller();
+        if (request.sellerId() != null && !request.sellerId().equals(caller.partyId())) {
+            throw new AccessDeniedException("a seller submits purchase orders for its own stock only");
+        }
+        if (payment == null || payment.method() != PaymentRequest.Method.CARD || payment.pointsOrZero() != 0) {
+            throw new ValidationException("a seller's purchase order is paid by the buyer's card");
+        }
+        Seller seller = holds.seller(caller.partyId());
+        SeatRequest own = new SeatRequest(request.performanceId(), seller.getId(), request.seats(), request.seatType(), request.quantity());
+        return sellNow(customer(buyer), seller, own, payment, Channel.SELLER_API);
+    }
+
+    private SalesOrder sellNow(Customer buyer, Seller seller, SeatRequest request, PaymentRequest payment, Channel channel) {
+        if (request == null) {
+            throw new ValidationException("say which seats to buy");
+        }
+        Card card = card(payment);
+        Performance performance = holds.performance(request.performanceId());
+        List<Offer> seats = selection.choose(request, performance, seller);
+        return complete(buyer, seller, performance, channel, seats, payment, card,
+                order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), seller.getId(), buyer, order),
+                HoldService.takenMeanwhile(seats));
+    }
+
+    private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                                PaymentRequest payment, Card card, Predicate<SalesOrder> claim, String taken) {
+        Instant now = tickets.now();
+        String currency = seats.get(0).currency();
+        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
+        for (Offer o : seats) {
+            if (o.price() == null) {
+                throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
+            }
+            order.addLine(new OrderLine(order, o.ticketId(), o.seat(), o.row(), o.column(), o.seatType(), o.price()));
+        }
+        var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
+        order.downloadWindow(window.opens(), window.closes());
+        em.persist(order);
+        order.number(String.format(Locale.ROOT, "ET%08d", order.getId()));
+        order.contents(contents(performance, seats, order));
+        try {
+            if (!claim.test(order)) {
+                throw new ConflictException(taken);
+            }
+        } catch (PersistenceException lockClash) {
+            // Derby gave up waiting for a row another checkout holds (deadlock or lock time-out)
+            throw new ConflictException("the seats are being bought by someone else right now; nothing was charged, try again");
+        }
+        pay(order, buyer, payment, card);
+        for (OrderLine l : order.getLines()) {
+            journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
+                    "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
+        }
+        notices.queue(order);
+        return order;
+    }
+
+    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Card card) {
+        long pointsAsked = payment.method() == PaymentRequest.Method.POINTS ? order.getTotal() : payment.pointsOrZero();
+        PaymentSplit split = PaymentSplit.of(order.getTotal(), pointsAsked);
+        if (split.points() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
+        }
+        long eMoney = 0;
+        long cardPaid = 0;
+        if (split.money() > 0) {
+            if (payment.method() == PaymentRequest.Method.E_MONEY) {
+                ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, split.money(), LedgerEntry.Reason.PURCHASE, order.getId());
+                eMoney = split.money();
+            } else {
+                Authorization auth = gateway.authorize(card, split.money(), order.getCurrency(), "order " + order.getNumber());
+                if (auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT) {
+                    AfterRollback.undo(transactions, gateway, auth.reference(), split.money());
+                }
+                if (!auth.approved()) {
+                    throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
+                }
+                gateway.capture(auth.reference(), split.money());
+                order.card(auth.reference(), auth.cardToken(), auth.lastFour());
+                cardPaid = split.money();
+            }
+        }
+        long earned = new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid);
+        if (earned > 0) {
+            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+        }
+        order.paid(split.points(), eMoney, cardPaid, earned);
+    }
+
+    /** Checks the input before anything is claimed; the card is needed only when money is paid by card. */
+    private Card card(PaymentRequest p) {
+        if (p == null || p.method() == null) {
+            throw new ValidationException("say how to pay: CARD, E_MONEY or POINTS");
+        }
+        if (p.method() != PaymentRequest.Method.CARD) {
+            return null;
+        }
+        return Card.of(p.cardNumber(), p.expiryMonth(), p.expiryYear(), p.cvc(), p.cardHolder(), YearMonth.now(ZoneId.of(zone)));
+    }
+
+    private Customer customer(Buyer buyer) {
+        String email = Strings.email("buyer email", buyer.email()).toLowerCase(Locale.ROOT);
+        String name = Strings.required("buyer name", buyer.name(), 96);
+        return em.createQuery("select c from Customer c where c.email = :e", Customer.class).setParameter("e", email)
+                .getResultStream().findFirst().orElseGet(() -> {
+                    Customer c = new Customer(name, email);
+                    em.persist(c);
+                    return c;
+                });
+    }
+
+    Instant start(Performance p) {
+        return p.getDate().atTime(p.getStartTime()).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private String contents(Performance p, List<Offer> seats, SalesOrder order) {
+        StringBuilder b = new StringBuilder();
+        b.append(p.getEvent().getName()).append(", ").append(SHOW.format(p.getDate().atTime(p.getStartTime())))
+                .append(", ").append(p.getEvent().getVenue().getName()).append(": ");
+        for (int i = 0; i < seats.size(); i++) {
+            Offer o = seats.get(i);
+            b.append(i == 0 ? "" : ", ").append(o.seat()).append(' ').append(o.seatType()).append(' ').append(o.price());
+        }
+        b.append("; total ").append(order.getTotal()).append(' ').append(order.getCurrency());
+        return b.toString();
+    }
+
+    private static String token() {
+        byte[] b = new byte[18];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}
