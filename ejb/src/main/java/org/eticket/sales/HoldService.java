@@ -56,16 +56,23 @@ public class HoldService {
     public record HoldView(Hold hold, List<Offer> seats, long total, String currency) {
     }
 
+    /**
+     * Holds seats for the configured time, or for {@code seconds} when the checkout asks for
+     * less (a kiosk or a quick API client); never longer than configured.
+     */
     @RolesAllowed(Roles.CUSTOMER)
-    public HoldView hold(SeatRequest request) {
+    public HoldView hold(SeatRequest request, Integer seconds) {
         if (request == null) {
             throw new ValidationException("say which seats to hold");
+        }
+        if (seconds != null && (seconds < 1 || seconds > holdSeconds)) {
+            throw new ValidationException("holdSeconds is 1 to " + holdSeconds + ", was " + seconds);
         }
         Customer customer = em.find(Customer.class, access.caller().partyId());
         Performance performance = performance(request.performanceId());
         Seller seller = seller(request.sellerId());
         checkMayBuy(customer, seller);
-        Instant until = tickets.now().plus(Duration.ofSeconds(holdSeconds));
+        Instant until = tickets.now().plus(Duration.ofSeconds(seconds == null ? holdSeconds : seconds));
         String id = UUID.randomUUID().toString();
         List<Offer> seats = claim(request, performance, seller, id, until);
         Hold hold = new Hold(id, performance, seller, customer, access.caller().username(), tickets.now(), until, seats.size());
