@@ -1,10 +1,12 @@
 package org.eticket.payment;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import org.eticket.platform.Identified;
 
 /**
@@ -47,8 +49,10 @@ public class AcquirerTransaction extends Identified {
     private String description;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
+    @Convert(converter = InstantConverter.class)
     private Instant changedAt;
 
     protected AcquirerTransaction() {

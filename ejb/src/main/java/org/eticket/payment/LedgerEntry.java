@@ -1,6 +1,7 @@
 package org.eticket.payment;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 
 /** One movement of an account, signed (credit positive); entries are never edited. */
 @Entity
@@ -35,6 +37,7 @@ public class LedgerEntry {
     private LedgerAccount account;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant at;
 
     private long amount;

@@ -1,6 +1,7 @@
 package org.eticket.sales;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -8,6 +9,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 
 /**
  * The time-lagged download notice of an order (Fig 15, S1503), queued in the purchase's
@@ -36,14 +38,17 @@ public class DownloadNotice {
     private String body;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     /** When a sender may (next) take it; a sender claims it by moving this forward. */
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant nextAttemptAt;
 
     private int attempts;
 
+    @Convert(converter = InstantConverter.class)
     private Instant sentAt;
 
     @Column(length = 300)

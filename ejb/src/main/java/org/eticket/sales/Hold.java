@@ -1,10 +1,12 @@
 package org.eticket.sales;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import org.eticket.allocation.Seller;
 import org.eticket.catalog.Performance;
 
@@ -33,9 +35,11 @@ public class Hold {
     private String heldBy;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant until;
 
     private int seats;

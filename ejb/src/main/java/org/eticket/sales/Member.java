@@ -1,6 +1,7 @@
 package org.eticket.sales;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import org.eticket.allocation.Seller;
 import org.eticket.platform.Identified;
 
@@ -38,8 +40,10 @@ public class Member extends Identified {
     private String membershipNumber;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant appliedAt;
 
+    @Convert(converter = InstantConverter.class)
     private Instant registeredAt;
 
     protected Member() {

@@ -2,6 +2,7 @@ package org.eticket.sales;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import java.util.ArrayList;
 import java.util.List;
 import org.eticket.allocation.Seller;
@@ -51,6 +53,7 @@ public class SalesOrder extends Identified {
     private Status status = Status.PAID;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant orderedAt;
 
     /** Price of all seats, minor units. */
@@ -94,9 +97,11 @@ public class SalesOrder extends Identified {
     private String downloadToken;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant downloadOpensAt;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant downloadClosesAt;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)

@@ -1,6 +1,7 @@
 package org.eticket.ticket;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import java.util.Objects;
 import org.eticket.allocation.Allocation;
 import org.eticket.allocation.Seller;
@@ -69,6 +71,7 @@ public class Ticket extends Identified {
     @Column(length = 36)
     private String holdId;
 
+    @Convert(converter = InstantConverter.class)
     private Instant heldUntil;
 
     /** The order that sold the seat (C13); set together with {@link #holder}. */
@@ -76,6 +79,7 @@ public class Ticket extends Identified {
     private SalesOrder salesOrder;
 
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant changedAt;
 
     protected Ticket() {
