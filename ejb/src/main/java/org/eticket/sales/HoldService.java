@@ -134,7 +134,7 @@ public class HoldService {
         return n;
     }
 
-    Hold own(String holdId) {
+    public Hold own(String holdId) {
         Hold hold = holdId == null ? null : em.find(Hold.class, holdId);
         if (hold == null) {
             throw new NotFoundException("hold " + holdId + " does not exist");
@@ -146,7 +146,7 @@ public class HoldService {
         return hold;
     }
 
-    List<Offer> held(String holdId) {
+    public List<Offer> held(String holdId) {
         return em.createQuery("select new org.eticket.sales.Offer(t.id, p.id, s.id, t.seat, t.seatRow, t.seatColumn,"
                         + " st.code, st.price, st.currency, t.state) from Ticket t join t.performance p join t.seller s"
                         + " left join t.seatType st where t.holdId = :h and t.state = :held order by t.seatRow, t.seatColumn",
@@ -155,7 +155,7 @@ public class HoldService {
     }
 
     /** Fan-club stock is sold to the fan club's registered members only (Fig 13). */
-    void checkMayBuy(Customer customer, Seller seller) {
+    public void checkMayBuy(Customer customer, Seller seller) {
         if (seller.getKind() == Seller.Kind.FAN_CLUB) {
             long members = em.createQuery("select count(m) from Member m where m.seller = :s and m.customer = :c"
                             + " and m.status = :r", Long.class)
@@ -167,7 +167,7 @@ public class HoldService {
         }
     }
 
-    Performance performance(Long id) {
+    public Performance performance(Long id) {
         Performance p = id == null ? null : em.find(Performance.class, id);
         if (p == null) {
             throw new NotFoundException("performance " + id + " does not exist");
@@ -175,7 +175,7 @@ public class HoldService {
         return p;
     }
 
-    Seller seller(Long id) {
+    public Seller seller(Long id) {
         Seller s = id == null ? null : em.find(Seller.class, id);
         if (s == null) {
             throw new NotFoundException("seller " + id + " does not exist");
