@@ -36,7 +36,7 @@ public class LedgerEntry {
     @ManyToOne(optional = false)
     private LedgerAccount account;
 
-    @Column(nullable = false)
+    @Column(name = "RECORDED_AT", nullable = false) // AT is reserved in Derby
     @Convert(converter = InstantConverter.class)
     private Instant at;
 
