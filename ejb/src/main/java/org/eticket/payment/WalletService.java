@@ -54,14 +54,14 @@ public class WalletService {
         }
         Long me = me();
         Authorization auth = gateway.authorize(card, amount, "JPY", "e-money top-up");
-        if (auth.outcome() != PaymentOutcome.DECLINED && auth.outcome() != PaymentOutcome.INSUFFICIENT_FUNDS) {
-            AfterRollback.undo(transactions, gateway, auth.reference(), amount);
-        }
+        AfterRollback undo = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT
+                ? AfterRollback.undo(transactions, gateway, auth.reference(), amount) : null;
         if (!auth.approved()) {
             throw new PaymentRefusedException(auth.outcome(), "top-up refused: " + auth.outcome().reason());
         }
         LedgerEntry e = ledger.credit(me, LedgerAccount.Kind.E_MONEY, amount, LedgerEntry.Reason.TOP_UP, null, auth.reference());
         gateway.capture(auth.reference(), amount);
+        undo.captured();
         return e;
     }
 

@@ -201,13 +201,13 @@ public class PurchaseService {
                 eMoney = split.money();
             } else {
                 Authorization auth = gateway.authorize(card, split.money(), order.getCurrency(), "order " + order.getNumber());
-                if (auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT) {
-                    AfterRollback.undo(transactions, gateway, auth.reference(), split.money());
-                }
+                AfterRollback undo = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT
+                        ? AfterRollback.undo(transactions, gateway, auth.reference(), split.money()) : null;
                 if (!auth.approved()) {
                     throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
                 }
                 gateway.capture(auth.reference(), split.money());
+                undo.captured();
                 order.card(auth.reference(), auth.cardToken(), auth.lastFour());
                 cardPaid = split.money();
             }
