@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import org.eticket.sales.Customer;
 
 /**
@@ -21,12 +20,8 @@ public class LedgerAccounts {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void open(Long customerId, LedgerAccount.Kind kind) {
         if (find(customerId, kind) == null) {
+            // a concurrent open of the same account fails at the unique key; the caller then reads the winner's
             em.persist(new LedgerAccount(em.getReference(Customer.class, customerId), kind));
-            try {
-                em.flush();
-            } catch (PersistenceException duplicate) {
-                // opened meanwhile by another transaction: the caller reads that one
-            }
         }
     }
 

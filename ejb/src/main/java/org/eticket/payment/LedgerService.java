@@ -37,6 +37,17 @@ public class LedgerService {
         return persist(new LedgerEntry(a, Instant.now(), movement, reason, orderId, null));
     }
 
+    /**
+     * Opens an account in the caller's transaction, for a customer created in that same
+     * transaction (a seller's buyer): nobody else can open it meanwhile, and a separate
+     * transaction could not see the new customer yet.
+     */
+    public LedgerAccount openForNewCustomer(org.eticket.sales.Customer customer, LedgerAccount.Kind kind) {
+        LedgerAccount a = new LedgerAccount(customer, kind);
+        em.persist(a);
+        return a;
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long balance(Long customerId, LedgerAccount.Kind kind) {
         LedgerAccount a = accounts.find(customerId, kind);
@@ -67,7 +78,11 @@ public class LedgerService {
     private LedgerAccount account(Long customerId, LedgerAccount.Kind kind) {
         LedgerAccount a = accounts.find(customerId, kind);
         if (a == null) {
-            accounts.open(customerId, kind);
+            try {
+                accounts.open(customerId, kind);
+            } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                // another transaction opened it at the same moment: its row is there to read
+            }
             a = accounts.find(customerId, kind);
         }
         return a;

@@ -16,16 +16,5 @@ import jakarta.ejb.Singleton;
         properties = {"createDatabase=create"},
         minPoolSize = 2,
         maxPoolSize = 32)
-// The same database outside JTA, for id allocation only (persistence.xml): ids are taken
-// from the SEQUENCE table and committed at once, so a transaction never holds that row's
-// lock while it waits for seats or the acquirer (which deadlocked concurrent purchases).
-@DataSourceDefinition(
-        name = "java:app/jdbc/eticket-sequence",
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "${eticket.db}",
-        properties = {"createDatabase=create"},
-        transactional = false,
-        minPoolSize = 1,
-        maxPoolSize = 4)
 public class PlatformDataSource {
 }

@@ -3,6 +3,7 @@ package org.eticket.sales;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -14,7 +15,7 @@ import jakarta.persistence.UniqueConstraint;
 public class OrderLine {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.IDENTITY) // no queue on the shared SEQUENCE row
     private Long id;
 
     @ManyToOne(optional = false)

@@ -168,6 +168,7 @@ public class PurchaseService {
         var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
         em.persist(order);
+        em.flush(); // the database gives the id (IDENTITY), which the number and the tickets need
         order.number(String.format(Locale.ROOT, "ET%08d", order.getId()));
         order.contents(contents(performance, seats, order));
         try {
@@ -237,6 +238,8 @@ public class PurchaseService {
                 .getResultStream().findFirst().orElseGet(() -> {
                     Customer c = new Customer(name, email);
                     em.persist(c);
+                    em.flush();
+                    ledger.openForNewCustomer(c, LedgerAccount.Kind.POINTS);
                     return c;
                 });
     }

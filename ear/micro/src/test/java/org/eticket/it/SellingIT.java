@@ -374,6 +374,28 @@ class SellingIT {
         assertEquals(403, Api.demo(base, "carol").get("api/v1/orders/" + bought.id()).status(), "another buyer's order");
     }
 
+    @Test
+    void theShopScreensShowPerformancesSeatsAndOrders() {
+        Api alice = Api.demo(base, "alice");
+        long perf = performance(0);
+        long plaza = seller(perf, "PLAZA");
+        Api.Response index = alice.getHtml("shop/index.xhtml");
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.body().contains("Aurora Winter Tour 2026"), index.body());
+        Api.Response seats = alice.getHtml("shop/index.xhtml?performance=" + perf + "&seller=" + plaza);
+        assertEquals(200, seats.status(), seats.body());
+        assertTrue(seats.body().contains("Ticket Plaza") && seats.body().contains("Hold the best seats"), seats.body());
+        String seat = free(alice, perf, plaza).get(0);
+        assertTrue(seats.body().contains(seat + " A 9000"), "the free seat " + seat + " is offered with its price");
+        Api.Response paid = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(APPROVE)));
+        assertEquals(201, paid.status(), paid.body());
+        Api.Response confirmation = alice.getHtml("shop/confirmation.xhtml?order=" + paid.id());
+        assertEquals(200, confirmation.status());
+        assertTrue(confirmation.body().contains(paid.json().getString("number")) && confirmation.body().contains(seat),
+                confirmation.body());
+        assertTrue(alice.getHtml("shop/orders.xhtml").body().contains(paid.json().getString("number")));
+    }
+
     /**
      * 64 buyers at once, each wanting 1 to 4 seats among the same 100: every seat is sold at
      * most once, each order has all the seats it asked for or there is no order, and the money
