@@ -158,19 +158,19 @@ public class PurchaseService {
                                 PaymentRequest payment, Card card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
         String currency = seats.get(0).currency();
-        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
         for (Offer o : seats) {
             if (o.price() == null) {
                 throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
             }
-            order.addLine(new OrderLine(order, o.ticketId(), o.seat(), o.row(), o.column(), o.seatType(), o.price()));
         }
+        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
         var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
         em.persist(order);
         em.flush(); // the database gives the id (IDENTITY), which the number and the tickets need
         order.number(String.format(Locale.ROOT, "ET%08d", order.getId()));
-        order.contents(contents(performance, seats, order));
+        // Seats first, lines after: a line's unique ticket key is only ever written by the
+        // transaction that already owns the seat, so purchases never wait on each other's lines.
         try {
             if (!claim.test(order)) {
                 throw new ConflictException(taken);
@@ -179,6 +179,12 @@ public class PurchaseService {
             // Derby gave up waiting for a row another checkout holds (deadlock or lock time-out)
             throw new ConflictException("the seats are being bought by someone else right now; nothing was charged, try again");
         }
+        for (Offer o : seats) {
+            OrderLine line = new OrderLine(order, o.ticketId(), o.seat(), o.row(), o.column(), o.seatType(), o.price());
+            order.addLine(line);
+            em.persist(line);
+        }
+        order.contents(contents(performance, seats, order));
         pay(order, buyer, payment, card);
         for (OrderLine l : order.getLines()) {
             journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
