@@ -23,7 +23,8 @@ java -Xmx1g \
   > "$data/server.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-until curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1; do
+# the application itself, not only the server: demo and bench stock load before it answers
+until curl -fsS -u alice:demo-alice "http://localhost:$port/eticket/api/v1/shop/performances" >/dev/null 2>&1; do
   kill -0 $pid 2>/dev/null || { tail -n 40 "$data/server.log"; exit 1; }
   sleep 1
 done

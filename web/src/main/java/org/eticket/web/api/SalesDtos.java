@@ -28,10 +28,11 @@ public final class SalesDtos {
         }
     }
 
-    public record SellerOrderRequest(Long performanceId, List<String> seats, String seatType, Integer quantity,
+    /** {@code sellerId} may be left out (the caller's own stock); naming another seller is refused. */
+    public record SellerOrderRequest(Long performanceId, Long sellerId, List<String> seats, String seatType, Integer quantity,
                               PurchaseService.Buyer buyer, PaymentRequest payment) {
         SeatRequest seatRequest() {
-            return new SeatRequest(performanceId, null, seats, seatType, quantity);
+            return new SeatRequest(performanceId, sellerId, seats, seatType, quantity);
         }
     }
 
