@@ -4,6 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,16 +46,19 @@ import org.eticket.security.Roles;
 import org.eticket.ticket.TicketService;
 
 /**
- * Purchase, all or nothing (C11-C13): in one transaction the seats become SOLD to the
- * buyer under a new order, the payment is taken (points, e-money, card), a sale per ticket
- * goes to the sales journal (C35) and the download notice is queued. If any step fails the
- * transaction rolls back, and a card authorization already given is voided (refunded once
- * captured) after the rollback, so nothing is charged.
+ * Purchase, all or nothing (C11-C13). The card is authorized first, outside any database
+ * transaction (no row lock or connection is held while the acquirer answers); then in one
+ * transaction the seats become SOLD to the buyer under a new order, points and e-money are
+ * taken, a sale per ticket goes to the sales journal (C35) and the download notice is
+ * queued. If that transaction fails (a seat taken meanwhile, not enough e-money, ...) the
+ * authorization is voided, so nothing is charged; when it commits, the amount is captured.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PurchaseService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(PurchaseService.class.getName());
     private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @PersistenceContext
@@ -59,6 +66,10 @@ public class PurchaseService {
 
     @EJB
     HoldService holds;
+
+    /** This bean through the container, so {@link #sell} runs in a transaction of its own. */
+    @EJB
+    PurchaseService self;
 
     @EJB
     SeatSelection selection;
@@ -71,6 +82,9 @@ public class PurchaseService {
 
     @EJB
     LedgerService ledger;
+
+    @EJB
+    org.eticket.payment.LedgerAccounts accounts;
 
     @EJB
     PaymentGateway gateway;
@@ -110,9 +124,8 @@ public class PurchaseService {
                     + " and its seats were released; nothing was charged, choose seats again");
         }
         Customer buyer = em.find(Customer.class, access.caller().partyId());
-        return complete(buyer, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats, payment, card,
-                order -> tickets.sellHeld(holdId, seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size(),
-                "your hold expired meanwhile and its seats were released; nothing was charged, choose seats again");
+        return authorizeAndSell(new Sale(buyer, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats, payment,
+                holdId, "your hold expired meanwhile and its seats were released; nothing was charged, choose seats again"), card);
     }
 
     /** Chooses and pays in one step (the API's purchase path). */
@@ -149,13 +162,82 @@ public class PurchaseService {
         Card card = card(payment);
         Performance performance = holds.performance(request.performanceId());
         List<Offer> seats = selection.choose(request, performance, seller);
-        return complete(buyer, seller, performance, channel, seats, payment, card,
-                order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), seller.getId(), buyer, order),
-                HoldService.takenMeanwhile(seats));
+        return authorizeAndSell(new Sale(buyer, seller, performance, channel, seats, payment, null,
+                HoldService.takenMeanwhile(seats)), card);
+    }
+
+    /** What one purchase sells: the seats (held under {@code holdId}, or straight from stock when null). */
+    public record Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                       PaymentRequest payment, String holdId, String takenMessage) {
+
+        long total() {
+            return seats.stream().mapToLong(Offer::priceOrZero).sum();
+        }
+    }
+
+    /**
+     * Authorizes the card part (if any) before the sale's transaction and settles it after:
+     * captured when the sale committed, voided when it did not.
+     */
+    private SalesOrder authorizeAndSell(Sale sale, Card card) {
+        if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
+            throw new ConflictException("a seat has no price yet and cannot be sold");
+        }
+        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+            // opened here, outside the sale's transaction, so the sale never waits for a second connection
+            try {
+                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+            } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                // another purchase of the same buyer opened it
+            }
+        }
+        PaymentRequest p = sale.payment();
+        long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
+        PaymentSplit split = PaymentSplit.of(sale.total(), points);
+        if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
+            return self.sell(sale, null);
+        }
+        Authorization auth = gateway.authorize(card, split.money(), sale.seats().get(0).currency(),
+                "order of " + sale.buyer().getEmail() + " for performance " + sale.performance().getId());
+        boolean open = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT;
+        if (!auth.approved()) {
+            if (open) {
+                gateway.voidAuthorization(auth.reference()); // it may have been approved; the answer was lost
+            }
+            throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
+        }
+        SalesOrder order;
+        try {
+            order = self.sell(sale, auth);
+        } catch (RuntimeException e) {
+            gateway.voidAuthorization(auth.reference());
+            throw e;
+        }
+        try {
+            gateway.capture(auth.reference(), split.money());
+        } catch (RuntimeException e) {
+            // the sale stands; the acquirer keeps the authorization and the capture is retried by hand
+            LOG.log(Level.SEVERE, "order " + order.getNumber() + ": capture of " + auth.reference() + " failed", e);
+        }
+        return order;
+    }
+
+    /** The sale's transaction: seats, order, e-money and points, journal, notice; all or nothing. */
+    @RolesAllowed({Roles.CUSTOMER, Roles.SELLER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public SalesOrder sell(Sale sale, Authorization card) {
+        List<Offer> seats = sale.seats();
+        Customer buyer = sale.channel() == Channel.SELLER_API && sale.buyer().getId() == null
+                ? newBuyer(sale.buyer()) : em.find(Customer.class, sale.buyer().getId());
+        Predicate<SalesOrder> claim = sale.holdId() != null
+                ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
+                : order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), sale.seller().getId(), buyer, order);
+        return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
+                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
     }
 
     private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                                PaymentRequest payment, Card card, Predicate<SalesOrder> claim, String taken) {
+                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
         String currency = seats.get(0).currency();
         for (Offer o : seats) {
@@ -194,7 +276,7 @@ public class PurchaseService {
         return order;
     }
 
-    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Card card) {
+    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Authorization card) {
         long pointsAsked = payment.method() == PaymentRequest.Method.POINTS ? order.getTotal() : payment.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(order.getTotal(), pointsAsked);
         if (split.points() > 0) {
@@ -206,16 +288,13 @@ public class PurchaseService {
             if (payment.method() == PaymentRequest.Method.E_MONEY) {
                 ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, split.money(), LedgerEntry.Reason.PURCHASE, order.getId());
                 eMoney = split.money();
+            } else if (payment.method() == PaymentRequest.Method.POINTS) {
+                throw new ValidationException("POINTS pays the whole price; use CARD or E_MONEY with points for a discount");
             } else {
-                Authorization auth = gateway.authorize(card, split.money(), order.getCurrency(), "order " + order.getNumber());
-                AfterRollback undo = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT
-                        ? AfterRollback.undo(transactions, gateway, auth.reference(), split.money()) : null;
-                if (!auth.approved()) {
-                    throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
+                if (card == null || card.amount() != split.money()) {
+                    throw new IllegalStateException("the card authorization does not cover " + split.money());
                 }
-                gateway.capture(auth.reference(), split.money());
-                undo.captured();
-                order.card(auth.reference(), auth.cardToken(), auth.lastFour());
+                order.card(card.reference(), card.cardToken(), card.lastFour());
                 cardPaid = split.money();
             }
         }
@@ -237,17 +316,19 @@ public class PurchaseService {
         return Card.of(p.cardNumber(), p.expiryMonth(), p.expiryYear(), p.cvc(), p.cardHolder(), YearMonth.now(ZoneId.of(zone)));
     }
 
+    /** The buyer a seller names: the customer with that e-mail, or a new one created with the sale. */
     private Customer customer(Buyer buyer) {
         String email = Strings.email("buyer email", buyer.email()).toLowerCase(Locale.ROOT);
         String name = Strings.required("buyer name", buyer.name(), 96);
         return em.createQuery("select c from Customer c where c.email = :e", Customer.class).setParameter("e", email)
-                .getResultStream().findFirst().orElseGet(() -> {
-                    Customer c = new Customer(name, email);
-                    em.persist(c);
-                    em.flush();
-                    ledger.openForNewCustomer(c, LedgerAccount.Kind.POINTS);
-                    return c;
-                });
+                .getResultStream().findFirst().orElseGet(() -> new Customer(name, email));
+    }
+
+    private Customer newBuyer(Customer c) {
+        em.persist(c);
+        em.flush();
+        ledger.openForNewCustomer(c, LedgerAccount.Kind.POINTS);
+        return c;
     }
 
     Instant start(Performance p) {
