@@ -85,9 +85,12 @@ public final class PurchaseLoad {
                     String body = "{\"performanceId\":" + s[0] + ",\"sellerId\":" + s[1] + ",\"seats\":[\"" + label(s) + "\"],"
                             + "\"payment\":" + CARD + "}";
                     long t0 = System.nanoTime();
-                    int status = c.post("api/v1/purchases", body).statusCode();
+                    HttpResponse<String> r = c.post("api/v1/purchases", body);
                     latencies[i] = System.nanoTime() - t0;
-                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    int status = r.statusCode();
+                    if (statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet() == 1 && status != 201) {
+                        System.out.println("first " + status + ": " + r.body());
+                    }
                     done.incrementAndGet();
                 }
             }, "buyer-" + t);
