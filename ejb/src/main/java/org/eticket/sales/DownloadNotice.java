@@ -6,9 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import org.eticket.platform.InstantConverter;
 
@@ -18,7 +16,6 @@ import org.eticket.platform.InstantConverter;
  * no mail is ever sent for a sale that rolled back.
  */
 @Entity
-@Table(indexes = @Index(name = "NOTICE_PENDING", columnList = "SENTAT, NEXTATTEMPTAT"))
 public class DownloadNotice {
 
     @Id

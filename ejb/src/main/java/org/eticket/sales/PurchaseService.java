@@ -119,7 +119,7 @@ public class PurchaseService {
         Hold hold = holds.own(holdId);
         Card card = card(payment);
         List<Offer> seats = holds.held(holdId);
-        if (seats.size() != hold.getSeats() || !hold.getUntil().isAfter(tickets.now())) {
+        if (seats.size() != hold.getSeats() || !hold.getUntil().isAfter(Instant.now())) {
             throw new ConflictException("your hold expired at " + hold.getUntil()
                     + " and its seats were released; nothing was charged, choose seats again");
         }
