@@ -5,13 +5,12 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eticket.platform.RandomId;
 import org.eticket.platform.InstantConverter;
 
 /** One movement of an account, signed (credit positive); entries are never edited. */
@@ -31,8 +30,7 @@ public class LedgerEntry {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY) // no queue on the shared SEQUENCE row
-    private Long id;
+    private Long id = RandomId.next();
 
     @ManyToOne(optional = false)
     private LedgerAccount account;

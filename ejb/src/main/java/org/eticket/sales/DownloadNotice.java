@@ -3,11 +3,10 @@ package org.eticket.sales;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import java.time.Instant;
+import org.eticket.platform.RandomId;
 import org.eticket.platform.InstantConverter;
 
 /**
@@ -19,8 +18,7 @@ import org.eticket.platform.InstantConverter;
 public class DownloadNotice {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY) // no queue on the shared SEQUENCE row
-    private Long id;
+    private Long id = RandomId.next();
 
     @Column(nullable = false)
     private Long orderId;

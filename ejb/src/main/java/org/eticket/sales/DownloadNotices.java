@@ -59,7 +59,6 @@ public class DownloadNotices {
         DownloadNotice n = new DownloadNotice(order.getId(), order.getBuyer().getEmail(),
                 "Your tickets " + order.getNumber() + ": download window", body, Instant.now());
         em.persist(n);
-        em.flush(); // the id travels in the event, sent after commit
         queued.fire(new NoticeQueued(n.getId()));
         return n;
     }

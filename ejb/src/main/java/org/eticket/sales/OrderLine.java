@@ -1,9 +1,8 @@
 package org.eticket.sales;
 
+import org.eticket.platform.RandomId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,8 +14,7 @@ import jakarta.persistence.UniqueConstraint;
 public class OrderLine {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY) // no queue on the shared SEQUENCE row
-    private Long id;
+    private Long id = RandomId.next();
 
     @ManyToOne(optional = false)
     private SalesOrder order;

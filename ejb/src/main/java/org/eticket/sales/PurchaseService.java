@@ -249,8 +249,8 @@ public class PurchaseService {
         var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
         em.persist(order);
-        em.flush(); // the database gives the id (IDENTITY), which the number and the tickets need
-        order.number(String.format(Locale.ROOT, "ET%08d", order.getId()));
+        order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
+        em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
         // transaction that already owns the seat, so purchases never wait on each other's lines.
         try {
