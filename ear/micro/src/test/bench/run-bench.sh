@@ -4,6 +4,7 @@
 # REST purchase path on loopback, prints purchases/s, p50/p99 and the books, stops.
 # Needs ear/micro/target/{eticket.war,payara-micro.jar} (e.g. mvn -o -pl ear/micro -am verify -DskipITs).
 #   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
+#   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
 # Run it under the shared lock so it never meets an integration test's server:
 #   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
 set -euo pipefail
@@ -13,7 +14,7 @@ port="${BENCH_PORT:-28080}"
 smtp=28025
 data="$target/bench-data"
 rm -rf "$data" && mkdir -p "$data/runtime"
-java -Xmx1g \
+java -Xmx1g ${BENCH_JAVA_OPTS:-} \
   -Deticket.db="$data/db" -Deticket.terminal.port=28400 -Deticket.demo.enabled=true \
   -Deticket.demo.bench-performances="${BENCH_PERFORMANCES:-20}" \
   -Deticket.mail.smtp.host=127.0.0.1 -Deticket.mail.smtp.port=$smtp \
