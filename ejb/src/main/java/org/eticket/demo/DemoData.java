@@ -25,6 +25,7 @@ import org.eticket.catalog.Venue;
 import org.eticket.catalog.VenueService;
 import org.eticket.catalog.grid.Cell;
 import org.eticket.catalog.grid.CellRanges;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eticket.sales.Customer;
 import org.eticket.sales.Store;
 import org.eticket.security.Roles;
@@ -64,6 +65,11 @@ public class DemoData {
 
     @EJB
     TicketService tickets;
+
+    /** Extra performances whose every seat is on sale at Ticket Plaza, for the purchase load benchmark (issue #4). */
+    @Inject
+    @ConfigProperty(name = "eticket.demo.bench-performances", defaultValue = "0")
+    int benchPerformances;
 
     /** Loads the demo data unless it is there; true when it loaded. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -107,6 +113,10 @@ public class DemoData {
             stock(p, city, "A13:AD17");
         }
 
+        if (benchPerformances > 0) {
+            benchStock(organizer, concert, plaza);
+        }
+
         Store store = new Store("CORNER-01", "Corner Store Central", "5-8 Station Road, Yokohama");
         em.persist(store);
         Customer alice = customer("Alice Adams", "alice@example.com", LocalDate.of(1990, 4, 1));
@@ -121,6 +131,21 @@ public class DemoData {
         }
         LOG.info("Demo data loaded");
         return true;
+    }
+
+    /** BENCH-2026: {@link #benchPerformances} dates, every seat a B seat in Ticket Plaza's stock. */
+    private void benchStock(Organizer organizer, SeatLayout layout, Seller plaza) {
+        Event bench = new Event(organizer, "BENCH-2026", "Load benchmark", layout);
+        em.persist(bench);
+        String all = "A1:" + Cell.columnLabel(layout.getColumns()) + layout.getRows();
+        seatType(bench, "B", "B seat", 6000, "#2ca02c", all);
+        for (int i = 0; i < benchPerformances; i++) {
+            Performance p = new Performance(bench, LocalDate.of(2027, 1, 1).plusDays(i), LocalTime.of(17, 0), LocalTime.of(18, 0), "North");
+            em.persist(p);
+            em.persist(new SellerAuthorization(p, plaza, Quota.parse("100%")));
+            stock(p, plaza, all);
+        }
+        LOG.info("Bench stock: " + benchPerformances + " performances of BENCH-2026 on sale at " + plaza.getCode());
     }
 
     private SeatLayout layout(Venue venue, String name, int rows, int columns, Organizer owner, String wheelchair) {

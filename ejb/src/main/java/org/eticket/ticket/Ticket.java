@@ -1,6 +1,7 @@
 package org.eticket.ticket;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.eticket.platform.InstantConverter;
 import java.util.Objects;
 import org.eticket.allocation.Allocation;
 import org.eticket.allocation.Seller;
@@ -18,6 +20,7 @@ import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.Cell;
 import org.eticket.platform.Identified;
 import org.eticket.sales.Customer;
+import org.eticket.sales.SalesOrder;
 
 /**
  * One seat of one performance in the electronic ticket master (design §6). The unique
@@ -28,7 +31,9 @@ import org.eticket.sales.Customer;
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(name = "TICKET_SEAT", columnNames = {"PERFORMANCE_ID", "SEAT_ROW", "SEAT_COLUMN"}),
         indexes = {@Index(name = "TICKET_PERF_STATE", columnList = "PERFORMANCE_ID, STATE"),
-                @Index(name = "TICKET_SELLER", columnList = "SELLER_ID, STATE")})
+                @Index(name = "TICKET_SELLER", columnList = "SELLER_ID, STATE"),
+                @Index(name = "TICKET_HOLD", columnList = "HOLDID"),
+                @Index(name = "TICKET_ORDER", columnList = "SALESORDER_ID")})
 public class Ticket extends Identified {
 
     @ManyToOne(optional = false)
@@ -67,13 +72,19 @@ public class Ticket extends Identified {
     @Column(length = 36)
     private String holdId;
 
+    @Convert(converter = InstantConverter.class)
     private Instant heldUntil;
 
     /** The chip the ticket is written to while ISSUED (at most one, design §5). */
     @ManyToOne
     private Chip chip;
 
+    /** The order that sold the seat (C13); set together with {@link #holder}. */
+    @ManyToOne
+    private SalesOrder salesOrder;
+
     @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
     private Instant changedAt;
 
     protected Ticket() {
@@ -115,6 +126,8 @@ public class Ticket extends Identified {
     public String getHoldId() { return holdId; }
 
     public Instant getHeldUntil() { return heldUntil; }
+
+    public SalesOrder getSalesOrder() { return salesOrder; }
 
     public Instant getChangedAt() { return changedAt; }
 

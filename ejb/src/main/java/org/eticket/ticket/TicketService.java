@@ -20,6 +20,7 @@ import org.eticket.journal.Journal;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.sales.Customer;
+import org.eticket.sales.SalesOrder;
 
 /**
  * The electronic ticket master's only writer of ticket state: every change passes
@@ -106,6 +107,106 @@ public class TicketService {
         t.setSeller(null);
         t.setAllocation(null);
         return t;
+    }
+
+    /** A ticket as a bulk change journals it. */
+    public record Claimed(Long ticketId, Long performanceId, Long sellerId) {
+    }
+
+    /**
+     * Holds exactly these tickets of one seller's stock for a checkout, or none: one
+     * conditional UPDATE (... WHERE STATE = 'ALLOCATED'), so checkouts on any number of
+     * instances meet at the database row lock and never hold one seat twice. On a clash the
+     * rows this call did take are put back at once and false is returned; nothing is journalled.
+     */
+    public boolean holdAll(List<Claimed> tickets, Long sellerId, String holdId, Instant until) {
+        if (tickets.isEmpty()) {
+            return false;
+        }
+        Instant at = now();
+        List<Long> ids = tickets.stream().map(Claimed::ticketId).toList();
+        int n = em.createQuery("update Ticket t set t.state = :held, t.holdId = :h, t.heldUntil = :u, t.changedAt = :at,"
+                        + " t.version = t.version + 1 where t.id in :ids and t.state = :allocated and t.seller.id = :s")
+                .setParameter("held", TicketState.HELD).setParameter("h", holdId).setParameter("u", until)
+                .setParameter("at", at).setParameter("ids", ids).setParameter("allocated", TicketState.ALLOCATED)
+                .setParameter("s", sellerId).executeUpdate();
+        if (n != ids.size()) {
+            if (n > 0) {
+                em.createQuery("update Ticket t set t.state = :allocated, t.holdId = null, t.heldUntil = null,"
+                                + " t.version = t.version + 1 where t.holdId = :h")
+                        .setParameter("allocated", TicketState.ALLOCATED).setParameter("h", holdId).executeUpdate();
+            }
+            return false;
+        }
+        for (Claimed c : tickets) {
+            journal.ticketChanged(at, c.ticketId(), c.performanceId(), c.sellerId(), TicketState.ALLOCATED.name(),
+                    TicketState.HELD.name(), "held by " + holdId + " until " + until);
+        }
+        return true;
+    }
+
+    /**
+     * Sells the seats of a hold to a buyer under an order, if the hold still holds all of
+     * them and has not expired (conditional UPDATE); returns how many it sold, and the caller
+     * rolls back when that is not all.
+     */
+    public int sellHeld(String holdId, List<Claimed> tickets, Customer buyer, SalesOrder order) {
+        Instant at = now();
+        int n = em.createQuery("update Ticket t set t.state = :sold, t.holder = :b, t.salesOrder = :o, t.holdId = null,"
+                        + " t.heldUntil = null, t.changedAt = :at, t.version = t.version + 1"
+                        + " where t.holdId = :h and t.state = :held and t.heldUntil > :at")
+                .setParameter("sold", TicketState.SOLD).setParameter("b", buyer).setParameter("o", order)
+                .setParameter("at", at).setParameter("h", holdId).setParameter("held", TicketState.HELD).executeUpdate();
+        if (n == tickets.size()) {
+            for (Claimed c : tickets) {
+                journal.ticketChanged(at, c.ticketId(), c.performanceId(), c.sellerId(), TicketState.HELD.name(),
+                        TicketState.SOLD.name(), "sold under order " + order.getId() + " to customer " + buyer.getId());
+            }
+        }
+        return n;
+    }
+
+    /** Sells allocated seats straight away (a one-step purchase); all or none as {@link #holdAll}. */
+    public boolean sellAllocated(List<Claimed> tickets, Long sellerId, Customer buyer, SalesOrder order) {
+        Instant at = now();
+        List<Long> ids = tickets.stream().map(Claimed::ticketId).toList();
+        int n = em.createQuery("update Ticket t set t.state = :sold, t.holder = :b, t.salesOrder = :o,"
+                        + " t.changedAt = :at, t.version = t.version + 1"
+                        + " where t.id in :ids and t.state = :allocated and t.seller.id = :s")
+                .setParameter("sold", TicketState.SOLD).setParameter("b", buyer).setParameter("o", order)
+                .setParameter("at", at).setParameter("ids", ids).setParameter("allocated", TicketState.ALLOCATED)
+                .setParameter("s", sellerId).executeUpdate();
+        if (n != ids.size()) {
+            return false;
+        }
+        for (Claimed c : tickets) {
+            journal.ticketChanged(at, c.ticketId(), c.performanceId(), c.sellerId(), TicketState.ALLOCATED.name(),
+                    TicketState.SOLD.name(), "sold under order " + order.getId() + " to customer " + buyer.getId());
+        }
+        return true;
+    }
+
+    /**
+     * Puts one held seat back in its seller's stock if it is still held by {@code holdId}
+     * (and, when {@code expiredBefore} is given, only if the hold expired before it). A
+     * conditional UPDATE: when instances race, exactly one moves and journals the seat.
+     */
+    public boolean release(Claimed ticket, String holdId, Instant expiredBefore, String detail) {
+        Instant at = now();
+        var q = em.createQuery("update Ticket t set t.state = :allocated, t.holdId = null, t.heldUntil = null,"
+                        + " t.changedAt = :at, t.version = t.version + 1 where t.id = :id and t.holdId = :h and t.state = :held"
+                        + (expiredBefore == null ? "" : " and t.heldUntil <= :cutoff"))
+                .setParameter("allocated", TicketState.ALLOCATED).setParameter("at", at).setParameter("id", ticket.ticketId())
+                .setParameter("h", holdId).setParameter("held", TicketState.HELD);
+        if (expiredBefore != null) {
+            q.setParameter("cutoff", expiredBefore);
+        }
+        int n = q.executeUpdate();
+        if (n == 1) {
+            journal.ticketChanged(at, ticket.ticketId(), ticket.performanceId(), ticket.sellerId(), TicketState.HELD.name(),
+                    TicketState.ALLOCATED.name(), detail);
+        }
+        return n == 1;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

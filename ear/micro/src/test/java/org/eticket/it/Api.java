@@ -74,6 +74,11 @@ final class Api {
         return send("GET", path, null, "application/json");
     }
 
+    /** A screen, as a browser asks for it. */
+    Response getHtml(String path) {
+        return send("GET", path, null, "text/html");
+    }
+
     Response post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
@@ -115,7 +120,7 @@ final class Api {
     private Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
+                .header("Accept", "GET".equals(method) && "text/html".equals(contentType) ? "text/html" : "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", contentType);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Purchase load benchmark (issue #4), by hand, not in CI: starts Payara Micro on a fresh
+# embedded Derby with BENCH-2026 stock, runs org.eticket.bench.PurchaseLoad against the
+# REST purchase path on loopback, prints purchases/s, p50/p99 and the books, stops.
+# Needs ear/micro/target/{eticket.war,payara-micro.jar} (e.g. mvn -o -pl ear/micro -am verify -DskipITs).
+#   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
+#   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
+# Run it under the shared lock so it never meets an integration test's server:
+#   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../../../.." && pwd)"
+target="$root/ear/micro/target"
+port="${BENCH_PORT:-28080}"
+smtp=28025
+data="$target/bench-data"
+rm -rf "$data" && mkdir -p "$data/runtime"
+java -Xmx1g ${BENCH_JAVA_OPTS:-} \
+  -Deticket.db="$data/db" -Deticket.terminal.port=28400 -Deticket.demo.enabled=true \
+  -Deticket.demo.bench-performances="${BENCH_PERFORMANCES:-20}" \
+  -Deticket.mail.smtp.host=127.0.0.1 -Deticket.mail.smtp.port=$smtp \
+  -Dderby.stream.error.file="$data/derby.log" \
+  -jar "$target/payara-micro.jar" --nocluster --port "$port" --rootdir "$data/runtime" \
+  --postbootcommandfile "$target/post-boot-commands.asadmin" --deploy "$target/eticket.war" \
+  > "$data/server.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+# the application itself, not only the server: demo and bench stock load before it answers
+until curl -fsS -u alice:demo-alice "http://localhost:$port/eticket/api/v1/shop/performances" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { tail -n 40 "$data/server.log"; exit 1; }
+  sleep 1
+done
+mkdir -p "$target/bench-classes"
+javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
+java -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
+  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp

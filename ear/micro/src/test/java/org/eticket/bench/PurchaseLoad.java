@@ -1,0 +1,277 @@
+package org.eticket.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for the REST purchase path ({@code POST /api/v1/purchases}), run by hand
+ * against a Payara Micro on loopback started with bench stock; not part of CI. Each client
+ * thread signs in once (HTTP Basic, then the session cookie, so the PBKDF2 check is not
+ * what is measured), buys one named seat per request from its own share of the
+ * BENCH-2026 stock, and records the latency. A tiny SMTP sink on the mail port takes the
+ * download notices the server sends after each commit. At the end the platform's own
+ * reconciliation says whether every seat was sold once and the money matches.
+ *
+ * <pre>
+ * java org.eticket.bench.PurchaseLoad [base=http://localhost:8080/eticket/] [threads=32] [seconds=30] [smtpPort=2525]
+ * </pre>
+ */
+public final class PurchaseLoad {
+
+    private static final String CARD = "{\"method\":\"CARD\",\"cardNumber\":\"4111111111111111\",\"expiryMonth\":12,"
+            + "\"expiryYear\":2030,\"cvc\":\"123\"}";
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080/eticket/");
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int smtpPort = args.length > 3 ? Integer.parseInt(args[3]) : 2525;
+        Thread sink = new Thread(() -> smtpSink(smtpPort), "smtp-sink");
+        sink.setDaemon(true);
+        sink.start();
+
+        Client admin = new Client(base, "admin");
+        List<long[]> seats = benchSeats(new Client(base, "alice"));
+        System.out.printf("bench stock: %d free seats; %d threads for %d s%n", seats.size(), threads, seconds);
+
+        String[] buyers = {"alice", "bob", "carol"};
+        long[] latencies = new long[seats.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger refusedBySession = new AtomicInteger();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] window = new long[2];
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Client c = new Client(base, buyers[t % buyers.length]);
+            Thread w = new Thread(() -> {
+                c.get("api/v1/wallet"); // signs in once; the session cookie carries the rest
+                ready.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                while (System.nanoTime() < window[1]) {
+                    int i = next.getAndIncrement();
+                    if (i >= seats.size()) {
+                        return;
+                    }
+                    long[] s = seats.get(i);
+                    String body = "{\"performanceId\":" + s[0] + ",\"sellerId\":" + s[1] + ",\"seats\":[\"" + label(s) + "\"],"
+                            + "\"payment\":" + CARD + "}";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = c.post("api/v1/purchases", body);
+                    if (r.statusCode() == 403 && r.body().startsWith("<")) {
+                        // the container's own refusal (the request never reached the API): sign in again, once
+                        refusedBySession.incrementAndGet();
+                        c.signOut();
+                        r = c.post("api/v1/purchases", body);
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                    int status = r.statusCode();
+                    if (statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet() == 1 && status != 201) {
+                        System.out.println("first " + status + ": " + r.body());
+                    }
+                    done.incrementAndGet();
+                }
+            }, "buyer-" + t);
+            workers.add(w);
+            w.start();
+        }
+        ready.await();
+        window[0] = System.nanoTime();
+        window[1] = window[0] + Duration.ofSeconds(seconds).toNanos();
+        go.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        long elapsed = Math.min(System.nanoTime(), window[1]) - window[0];
+        int n = done.get();
+        long[] measured = Arrays.copyOf(Arrays.stream(latencies).filter(l -> l > 0).toArray(), n);
+        Arrays.sort(measured);
+        System.out.printf("purchases: %d in %.1f s = %.0f purchases/s; statuses %s; session refusals retried %d%n", n,
+                elapsed / 1e9, n / (elapsed / 1e9), new TreeMap<>(statuses), refusedBySession.get());
+        if (n > 0) {
+            System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(measured, 50), pct(measured, 90),
+                    pct(measured, 99), measured[measured.length - 1] / 1e6);
+        }
+        String books = admin.get("api/v1/sales-reconciliation").body();
+        System.out.println("reconciliation: " + books);
+        long sold = number(books, "soldTickets");
+        long lines = number(books, "orderLines");
+        System.out.println(sold == lines && number(books, "orderTotal") == number(books, "journalSales")
+                && number(books, "orderCard") == number(books, "acquirerCapturedForOrders")
+                ? "OK: every sold seat in exactly one order line; journal and acquirer equal the orders"
+                : "MISMATCH in the books above");
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Every free seat of every BENCH-2026 performance: {performance, seller, row, column}. */
+    private static List<long[]> benchSeats(Client c) {
+        List<long[]> seats = new ArrayList<>();
+        String perfs = c.get("api/v1/shop/performances").body();
+        Matcher p = Pattern.compile("\\{[^{}]*\"eventCode\":\"BENCH-2026\"[^{}]*}").matcher(perfs);
+        while (p.find()) {
+            long perf = number(p.group(), "id");
+            String sellers = c.get("api/v1/shop/performances/" + perf + "/sellers").body();
+            long seller = number(sellers, "sellerId");
+            String list = c.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + seller).body();
+            Matcher s = Pattern.compile("\\{[^{}]*}").matcher(list);
+            while (s.find()) {
+                if (s.group().contains("\"available\":true")) {
+                    seats.add(new long[] {perf, seller, number(s.group(), "row"), number(s.group(), "column")});
+                }
+            }
+        }
+        if (seats.isEmpty()) {
+            throw new IllegalStateException("no BENCH-2026 stock: start the server with -Deticket.demo.bench-performances=N"
+                    + " on a fresh database");
+        }
+        return seats;
+    }
+
+    private static String label(long[] seat) {
+        int column = (int) seat[3];
+        StringBuilder letters = new StringBuilder();
+        for (int c = column; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters.toString() + seat[2];
+    }
+
+    private static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Accepts every mail and forgets it: enough SMTP for the server's notices. */
+    private static void smtpSink(int port) {
+        try (ServerSocket server = new ServerSocket(port)) {
+            while (true) {
+                Socket s = server.accept();
+                Thread t = new Thread(() -> converse(s), "smtp");
+                t.setDaemon(true);
+                t.start();
+            }
+        } catch (IOException e) {
+            System.err.println("SMTP sink on port " + port + " not started: " + e);
+        }
+    }
+
+    private static void converse(Socket s) {
+        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+             OutputStream out = s.getOutputStream()) {
+            reply(out, "220 sink");
+            boolean data = false;
+            for (String line; (line = in.readLine()) != null; ) {
+                if (data) {
+                    if (line.equals(".")) {
+                        data = false;
+                        reply(out, "250 ok");
+                    }
+                    continue;
+                }
+                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (cmd) {
+                    case "EHLO", "HELO" -> reply(out, "250 sink");
+                    case "DATA" -> {
+                        data = true;
+                        reply(out, "354 go on");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "250 ok");
+                }
+            }
+        } catch (IOException e) {
+            // the server hung up; nothing to keep
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** One signed-in user: HTTP Basic on the first request, the session cookie after that. */
+    private static final class Client {
+        private final URI base;
+        private final String basic;
+        private final HttpClient http;
+        private boolean signedIn;
+
+        Client(URI base, String user) {
+            this.base = base;
+            this.basic = "Basic " + Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8));
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+        }
+
+        void signOut() {
+            signedIn = false;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder b) {
+            b.header("Accept", "application/json").timeout(Duration.ofSeconds(60));
+            if (!signedIn) {
+                b.header("Authorization", basic);
+            }
+            try {
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                signedIn = r.statusCode() != 401 && r.headers().firstValue("set-cookie").isPresent() || signedIn;
+                if (r.statusCode() == 401 && signedIn) {
+                    signedIn = false; // session lost: sign in again next time
+                }
+                return r;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package org.eticket.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Selling end to end on the real server, its Derby and a real SMTP server (GreenMail): every
+ * payment outcome, hold expiry, the download notice and its window, the seller API, the
+ * sales journal's scopes, and 64 buyers competing for 100 seats.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SellingIT {
+
+    static final String APPROVE = "4111111111111111";
+    static final String DECLINE = "4000000000000002";
+    static final String INSUFFICIENT = "4000000000009995";
+    static final String TIMEOUT = "4000000000000119";
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Api.platformWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    static String card(String number) {
+        return "{\"method\":\"CARD\",\"cardNumber\":\"" + number + "\",\"expiryMonth\":12,\"expiryYear\":2030,"
+                + "\"cvc\":\"123\",\"cardHolder\":\"TEST\"}";
+    }
+
+    static String seats(List<String> seats) {
+        return "[" + String.join(",", seats.stream().map(s -> "\"" + s + "\"").toList()) + "]";
+    }
+
+    static String purchase(long performance, long seller, List<String> seats, String payment) {
+        return "{\"performanceId\":" + performance + ",\"sellerId\":" + seller + ",\"seats\":" + seats(seats)
+                + ",\"payment\":" + payment + "}";
+    }
+
+    long performance(int index) {
+        JsonArray ps = SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances").body());
+        List<JsonObject> aurora = ps.stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("eventCode").equals("AURORA-2026")).toList();
+        return aurora.get(index).getJsonNumber("id").longValue();
+    }
+
+    long eventId() {
+        JsonArray ps = SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances").body());
+        return ps.stream().map(JsonValue::asJsonObject).filter(p -> p.getString("eventCode").equals("AURORA-2026"))
+                .findFirst().orElseThrow().getJsonNumber("eventId").longValue();
+    }
+
+    long seller(long performance, String code) {
+        return SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances/" + performance + "/sellers").body())
+                .stream().map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals(code)).findFirst()
+                .orElseThrow().getJsonNumber("sellerId").longValue();
+    }
+
+    /** Seats of a seller's stock free now, in seat order. */
+    List<String> free(Api as, long performance, long seller) {
+        return SecurityIT.array(as.get("api/v1/shop/performances/" + performance + "/seats?sellerId=" + seller).body())
+                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available"))
+                .map(s -> s.getString("seat")).toList();
+    }
+
+    Map<String, Boolean> availability(long performance, long seller) {
+        Map<String, Boolean> m = new HashMap<>();
+        SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances/" + performance + "/seats?sellerId=" + seller)
+                .body()).forEach(v -> m.put(v.asJsonObject().getString("seat"), v.asJsonObject().getBoolean("available")));
+        return m;
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(40));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            try {
+                Thread.sleep(200); // polling a server-side timer, bounded above
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    MimeMessage mailFor(String orderNumber) {
+        MimeMessage[] found = new MimeMessage[1];
+        await("the download notice of " + orderNumber, () -> {
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (GreenMailUtil.getBody(m).contains(orderNumber)) {
+                    found[0] = m;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /**
+     * One POST on a connection of its own: a purchase is never retried, so it must not meet
+     * a kept-alive connection the server has just closed.
+     */
+    Api.Response freshPost(String user, String path, String json) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":demo-" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Api.Response(r.statusCode(), r.body());
+    }
+
+    // ---- tests ---------------------------------------------------------------------------
+
+    @Test
+    void everyPaymentOutcome() {
+        Api alice = Api.demo(base, "alice");
+        long perf = performance(0);
+        long plaza = seller(perf, "PLAZA");
+        List<String> free = free(alice, perf, plaza);
+        String seat = free.get(0);
+
+        Api.Response declined = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(DECLINE)));
+        assertEquals(409, declined.status(), declined.body());
+        assertTrue(declined.message().contains("declined"), declined.body());
+        Api.Response poor = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(INSUFFICIENT)));
+        assertEquals(409, poor.status(), poor.body());
+        assertTrue(poor.message().contains("insufficient funds"), poor.body());
+        Api.Response silent = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(TIMEOUT)));
+        assertEquals(409, silent.status(), silent.body());
+        assertTrue(silent.message().contains("did not answer"), silent.body());
+        Api.Response mistyped = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card("4111111111111112")));
+        assertEquals(400, mistyped.status(), mistyped.body());
+        Api.Response expired = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat),
+                card(APPROVE).replace("\"expiryYear\":2030", "\"expiryYear\":2020")));
+        assertEquals(400, expired.status(), expired.body());
+        assertTrue(expired.message().contains("expired"), expired.body());
+        assertTrue(availability(perf, plaza).get(seat), "after every refusal the seat is still on sale");
+
+        Api.Response paid = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(APPROVE)));
+        assertEquals(201, paid.status(), paid.body());
+        JsonObject order = paid.json();
+        assertEquals(9000, order.getInt("total"));
+        assertEquals(9000, order.getInt("cardPaid"));
+        assertEquals("1111", order.getString("cardLastFour"));
+        assertEquals(90, order.getInt("pointsEarned"), "1% of 9000");
+        assertEquals("Alice Adams", order.getString("buyerName"));
+        assertTrue(order.getString("contents").contains(seat) && order.getString("contents").contains("Aurora Winter Tour 2026"),
+                order.toString());
+        assertFalse(order.toString().contains(APPROVE), "the card number is never returned or stored");
+        assertFalse(availability(perf, plaza).get(seat), "sold");
+        Api.Response again = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(APPROVE)));
+        assertEquals(409, again.status());
+        assertTrue(again.message().contains("sold meanwhile") || again.message().contains("taken"), again.body());
+
+        // e-money: top up by card, spend, and a spend beyond the balance is refused
+        long before = alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue();
+        Api.Response topUp = alice.post("api/v1/wallet/top-ups", "{\"amount\":10000,\"cardNumber\":\"" + APPROVE
+                + "\",\"expiryMonth\":12,\"expiryYear\":2030,\"cvc\":\"123\"}");
+        assertEquals(200, topUp.status(), topUp.body());
+        assertEquals(before + 10000, topUp.json().getJsonNumber("eMoney").longValue());
+        Api.Response refusedTopUp = alice.post("api/v1/wallet/top-ups", "{\"amount\":10000,\"cardNumber\":\"" + DECLINE
+                + "\",\"expiryMonth\":12,\"expiryYear\":2030,\"cvc\":\"123\"}");
+        assertEquals(409, refusedTopUp.status(), refusedTopUp.body());
+        String second = free(alice, perf, plaza).get(0);
+        Api.Response byWallet = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(second), "{\"method\":\"E_MONEY\"}"));
+        assertEquals(201, byWallet.status(), byWallet.body());
+        assertEquals(9000, byWallet.json().getInt("eMoneyPaid"));
+        long balance = alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue();
+        assertEquals(before + 1000, balance);
+        String third = free(alice, perf, plaza).get(0);
+        Api.Response broke = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(third), "{\"method\":\"E_MONEY\"}"));
+        assertEquals(409, broke.status(), broke.body());
+        assertTrue(broke.message().contains("not enough e-money"), broke.body());
+        assertEquals(balance, alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue(), "nothing taken");
+
+        // points: a discount, then more points than owned is refused
+        long points = alice.get("api/v1/wallet").json().getJsonNumber("points").longValue();
+        assertTrue(points >= 180, "earned on two purchases: " + points);
+        Api.Response discounted = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(third),
+                card(APPROVE).replace("{\"method\":\"CARD\"", "{\"method\":\"CARD\",\"points\":100")));
+        assertEquals(201, discounted.status(), discounted.body());
+        assertEquals(100, discounted.json().getInt("pointsUsed"));
+        assertEquals(8900, discounted.json().getInt("cardPaid"));
+        String fourth = free(alice, perf, plaza).get(0);
+        Api.Response allPoints = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(fourth), "{\"method\":\"POINTS\"}"));
+        assertEquals(409, allPoints.status(), allPoints.body());
+        assertTrue(allPoints.message().contains("not enough reward points"), allPoints.body());
+        assertTrue(availability(perf, plaza).get(fourth));
+    }
+
+    @Test
+    void anExpiredHoldIsReleasedAndCannotBePaid() {
+        Api alice = Api.demo(base, "alice");
+        Api bob = Api.demo(base, "bob");
+        long perf = performance(0);
+        long city = seller(perf, "CITY");
+        Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
+                + ",\"seatType\":\"B\",\"quantity\":3,\"holdSeconds\":2}");
+        assertEquals(201, held.status(), held.body());
+        JsonObject hold = held.json();
+        List<String> seats = hold.getJsonArray("seats").stream().map(s -> s.asJsonObject().getString("seat")).toList();
+        assertEquals(3, seats.size());
+        assertEquals(18000, hold.getInt("total"));
+        List<JsonObject> cells = hold.getJsonArray("seats").stream().map(JsonValue::asJsonObject).toList();
+        for (int i = 1; i < 3; i++) {
+            assertEquals(cells.get(0).getInt("row"), cells.get(i).getInt("row"), "one row: " + seats);
+            assertEquals(cells.get(i - 1).getInt("column") + 1, cells.get(i).getInt("column"), "side by side: " + seats);
+        }
+        seats.forEach(s -> assertFalse(availability(perf, city).get(s), s + " is unavailable while held"));
+        Api.Response clash = bob.post("api/v1/purchases", purchase(perf, city, List.of(seats.get(1)), card(APPROVE)));
+        assertEquals(409, clash.status(), clash.body());
+        assertTrue(clash.message().contains("being bought by someone else"), clash.body());
+
+        await("the expiry timer releases the held seats", () -> seats.stream().allMatch(s -> availability(perf, city).get(s)));
+        Api.Response late = alice.post("api/v1/holds/" + hold.getString("id") + "/checkout", card(APPROVE));
+        assertEquals(409, late.status(), late.body());
+        assertTrue(late.message().contains("expired"), late.body());
+        assertEquals(403, bob.get("api/v1/holds/" + hold.getString("id")).status(), "another buyer's hold");
+
+        // a hold within its time is paid at checkout
+        Api.Response ok = alice.post("api/v1/holds", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
+                + ",\"seats\":" + seats(List.of(seats.get(0))) + "}");
+        assertEquals(201, ok.status(), ok.body());
+        Api.Response paid = alice.post("api/v1/holds/" + ok.json().getString("id") + "/checkout", card(APPROVE));
+        assertEquals(201, paid.status(), paid.body());
+        assertEquals(List.of(seats.get(0)), paid.json().getJsonArray("lines").stream()
+                .map(l -> l.asJsonObject().getString("seat")).toList());
+    }
+
+    @Test
+    void theDownloadNoticeCarriesTheWindowAndTheDownloadRefusesEarlyVisits() throws Exception {
+        Api organizer = Api.demo(base, "organizer");
+        Api carol = Api.demo(base, "carol");
+        long event = eventId();
+        long perf = performance(1);
+        long plaza = seller(perf, "PLAZA");
+        assertEquals(200, organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":90}").status());
+        assertEquals(403, Api.demo(base, "seller1").put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}").status());
+        try {
+            Api.Response paid = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(free(carol, perf, plaza).get(0)),
+                    card(APPROVE)));
+            assertEquals(201, paid.status(), paid.body());
+            JsonObject order = paid.json();
+            Instant ordered = Instant.parse(order.getString("orderedAt"));
+            Instant opens = Instant.parse(order.getString("downloadOpensAt"));
+            assertEquals(Duration.ofMinutes(90), Duration.between(ordered, opens));
+
+            MimeMessage mail = mailFor(order.getString("number"));
+            assertEquals("carol@example.com", mail.getAllRecipients()[0].toString());
+            String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
+            assertTrue(body.contains("Window (UTC): " + opens + " / " + order.getString("downloadClosesAt")), body);
+            Matcher m = Pattern.compile("/shop/download\\.xhtml\\?token=([A-Za-z0-9_-]+)").matcher(body);
+            assertTrue(m.find(), body);
+            String token = m.group(1);
+
+            Api.Response early = carol.get("api/v1/downloads/" + token);
+            assertEquals(409, early.status(), early.body());
+            assertTrue(early.message().contains("too early") && early.message().contains(opens.toString()), early.body());
+            Api.Response page = carol.getHtml("shop/download.xhtml?token=" + token);
+            assertEquals(200, page.status(), page.body());
+            assertTrue(page.body().contains("too early"), page.body());
+            assertEquals(403, Api.demo(base, "bob").get("api/v1/downloads/" + token).status(), "only the buyer");
+
+            assertEquals(200, organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}").status());
+            Api.Response now = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(free(carol, perf, plaza).get(0)),
+                    card(APPROVE)));
+            assertEquals(201, now.status(), now.body());
+            String body2 = GreenMailUtil.getBody(mailFor(now.json().getString("number"))).replace("=\r\n", "").replace("=3D", "=");
+            Matcher m2 = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body2);
+            assertTrue(m2.find());
+            Api.Response open = carol.get("api/v1/downloads/" + m2.group(1));
+            assertEquals(200, open.status(), open.body());
+            assertEquals("OPEN", open.json().getString("status"));
+        } finally {
+            organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}");
+        }
+    }
+
+    @Test
+    void sellersSubmitOrdersForTheirOwnStockAndSeeOnlyTheirSales() {
+        Api seller1 = Api.demo(base, "seller1");
+        long perf = performance(1);
+        long plaza = seller(perf, "PLAZA");
+        long city = seller(perf, "CITY");
+        String buyer = Api.unique("dave").toLowerCase() + "@example.com";
+        Api.Response order = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + perf
+                + ",\"seatType\":\"A\",\"quantity\":2,\"buyer\":{\"name\":\"Dave Doe\",\"email\":\"" + buyer + "\"},"
+                + "\"payment\":" + card(APPROVE) + "}");
+        assertEquals(201, order.status(), order.body());
+        assertEquals("SELLER_API", order.json().getString("channel"));
+        assertEquals(plaza, order.json().getJsonNumber("sellerId").longValue());
+        assertEquals(2, order.json().getJsonArray("lines").size());
+        Api.Response declined = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + perf
+                + ",\"seatType\":\"A\",\"quantity\":1,\"buyer\":{\"name\":\"Dave Doe\",\"email\":\"" + buyer + "\"},"
+                + "\"payment\":" + card(DECLINE) + "}");
+        assertEquals(409, declined.status(), declined.body());
+        Api.Response foreign = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
+                + ",\"seats\":[\"A13\"],\"buyer\":{\"name\":\"Dave\",\"email\":\"" + buyer + "\"},\"payment\":" + card(APPROVE) + "}");
+        assertEquals(403, foreign.status(), foreign.body());
+        assertEquals(403, Api.demo(base, "alice").post("api/v1/seller-orders", "{}").status());
+
+        long orderId = order.json().getJsonNumber("id").longValue();
+        JsonObject mine = seller1.get("api/v1/sales-journal?size=200").json();
+        assertTrue(mine.getJsonArray("items").stream().allMatch(e -> e.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
+        assertTrue(mine.getJsonArray("items").stream().anyMatch(e -> !e.asJsonObject().isNull("orderId")
+                && e.asJsonObject().getJsonNumber("orderId").longValue() == orderId), "its sale is in its journal");
+        assertEquals(403, seller1.get("api/v1/sales-journal?sellerId=" + city).status());
+        JsonObject cityView = Api.demo(base, "seller2").get("api/v1/sales-journal?size=200").json();
+        assertTrue(cityView.getJsonArray("items").stream().noneMatch(e -> e.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
+        JsonObject organizerView = Api.demo(base, "organizer").get("api/v1/sales-journal?performanceId=" + perf + "&size=200").json();
+        assertTrue(organizerView.getJsonArray("items").stream().anyMatch(e -> !e.asJsonObject().isNull("orderId")
+                && e.asJsonObject().getJsonNumber("orderId").longValue() == orderId), "the organizer sees it (S1807)");
+        assertEquals(403, Api.demo(base, "alice").get("api/v1/sales-journal").status());
+    }
+
+    @Test
+    void fanClubStockIsForRegisteredMembers() {
+        Api bob = Api.demo(base, "bob");
+        Api fanclub = Api.demo(base, "fanclub");
+        long perf = performance(0);
+        long fc = seller(perf, "AURORA-FC");
+        Api.Response refused = bob.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + fc
+                + ",\"seatType\":\"S\",\"quantity\":1,\"payment\":" + card(APPROVE) + "}");
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.message().contains("members"), refused.body());
+        Api.Response applied = bob.post("api/v1/memberships", "{\"sellerId\":" + fc + "}");
+        assertEquals(201, applied.status(), applied.body());
+        assertEquals("APPLIED", applied.json().getString("status"));
+        assertEquals(403, Api.demo(base, "seller1").post("api/v1/memberships/" + applied.id() + "/registration", "{}").status());
+        Api.Response registered = fanclub.post("api/v1/memberships/" + applied.id() + "/registration", "{}");
+        assertEquals(200, registered.status(), registered.body());
+        assertTrue(registered.json().getString("membershipNumber").startsWith("AURORA-FC-"), registered.body());
+        Api.Response bought = bob.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + fc
+                + ",\"seatType\":\"S\",\"quantity\":2,\"payment\":" + card(APPROVE) + "}");
+        assertEquals(201, bought.status(), bought.body());
+        assertEquals(24000, bought.json().getInt("total"));
+        assertEquals(1, bob.get("api/v1/orders?size=100").json().getJsonArray("items").stream()
+                .filter(o -> o.asJsonObject().getJsonNumber("id").longValue() == bought.id()).count());
+        assertEquals(403, Api.demo(base, "carol").get("api/v1/orders/" + bought.id()).status(), "another buyer's order");
+    }
+
+    @Test
+    void theShopScreensShowPerformancesSeatsAndOrders() {
+        Api alice = Api.demo(base, "alice");
+        long perf = performance(0);
+        long plaza = seller(perf, "PLAZA");
+        Api.Response index = alice.getHtml("shop/index.xhtml");
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.body().contains("Aurora Winter Tour 2026"), index.body());
+        Api.Response seats = alice.getHtml("shop/index.xhtml?performance=" + perf + "&seller=" + plaza);
+        assertEquals(200, seats.status(), seats.body());
+        assertTrue(seats.body().contains("Ticket Plaza") && seats.body().contains("Hold the best seats"), seats.body());
+        String seat = free(alice, perf, plaza).get(0);
+        assertTrue(seats.body().contains(seat + " A 9000"), "the free seat " + seat + " is offered with its price");
+        Api.Response paid = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(APPROVE)));
+        assertEquals(201, paid.status(), paid.body());
+        Api.Response confirmation = alice.getHtml("shop/confirmation.xhtml?order=" + paid.id());
+        assertEquals(200, confirmation.status());
+        assertTrue(confirmation.body().contains(paid.json().getString("number")) && confirmation.body().contains(seat),
+                confirmation.body());
+        assertTrue(alice.getHtml("shop/orders.xhtml").body().contains(paid.json().getString("number")));
+    }
+
+    /**
+     * 64 buyers at once, each wanting 1 to 4 seats among the same 100: every seat is sold at
+     * most once, each order has all the seats it asked for or there is no order, and the money
+     * on every book equals the orders.
+     */
+    @Test
+    void sixtyFourBuyersCompetingForOneHundredSeats() throws Exception {
+        long perf = performance(1);
+        long plaza = seller(perf, "PLAZA");
+        List<String> pool = free(Api.demo(base, "alice"), perf, plaza).subList(0, 100);
+        String[] buyers = {"alice", "bob", "carol"};
+        Random random = new Random(4);
+        List<List<String>> wants = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            Set<String> want = new HashSet<>();
+            int n = 1 + random.nextInt(4);
+            int start = random.nextInt(100);
+            while (want.size() < n) {
+                want.add(pool.get((start + random.nextInt(12)) % 100)); // near each other, so buyers collide
+            }
+            wants.add(List.copyOf(want));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(64);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> results = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String buyer = buyers[i % 3];
+            List<String> want = wants.get(i);
+            results.add(threads.submit(() -> {
+                go.await();
+                return freshPost(buyer, "api/v1/purchases", purchase(perf, plaza, want, card(APPROVE)));
+            }));
+        }
+        go.countDown();
+        Map<String, Long> soldBy = new ConcurrentHashMap<>();
+        int orders = 0;
+        for (int i = 0; i < 64; i++) {
+            Api.Response r = results.get(i).get();
+            if (r.status() == 201) {
+                orders++;
+                List<String> got = r.json().getJsonArray("lines").stream().map(l -> l.asJsonObject().getString("seat")).toList();
+                assertEquals(new HashSet<>(wants.get(i)), new HashSet<>(got), "an order has all the seats it asked for");
+                for (String s : got) {
+                    Long before = soldBy.put(s, r.id());
+                    assertEquals(null, before, "seat " + s + " sold twice: orders " + before + " and " + r.id());
+                }
+            } else {
+                assertEquals(409, r.status(), r.body());
+            }
+        }
+        threads.shutdown();
+        assertTrue(orders > 0, "some buyers got their seats");
+        Map<String, Boolean> after = availability(perf, plaza);
+        for (String s : pool) {
+            assertEquals(!soldBy.containsKey(s), after.get(s), s + ": sold exactly when an order has it, otherwise on sale");
+        }
+
+        JsonObject books = Api.demo(base, "admin").get("api/v1/sales-reconciliation").json();
+        assertEquals(books.getJsonNumber("orderTotal").longValue(), books.getJsonNumber("orderCard").longValue()
+                + books.getJsonNumber("orderEMoney").longValue() + books.getJsonNumber("orderPoints").longValue(), books.toString());
+        assertEquals(books.getJsonNumber("orderCard").longValue(), books.getJsonNumber("acquirerCapturedForOrders").longValue(),
+                "card money captured equals the orders' card payments: " + books);
+        assertEquals(books.getJsonNumber("orderEMoney").longValue(), books.getJsonNumber("eMoneySpent").longValue(), books.toString());
+        assertEquals(books.getJsonNumber("orderPoints").longValue(), books.getJsonNumber("pointsSpent").longValue(), books.toString());
+        assertEquals(books.getJsonNumber("orderTotal").longValue(), books.getJsonNumber("journalSales").longValue(),
+                "the sales journal equals the orders: " + books);
+        assertEquals(books.getJsonNumber("soldTickets").longValue(), books.getJsonNumber("orderLines").longValue(), books.toString());
+        await("no authorization left open (voids run after rollback)", () -> Api.demo(base, "admin")
+                .get("api/v1/sales-reconciliation").json().getJsonNumber("acquirerOpenAuthorizations").longValue() == 0);
+        assertNotNull(books);
+    }
+}

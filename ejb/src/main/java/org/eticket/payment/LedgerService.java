@@ -1,0 +1,95 @@
+package org.eticket.payment;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves money and points on customers' accounts inside the caller's transaction. A spend
+ * locks the account row first (SELECT ... FOR UPDATE), then derives the balance from the
+ * entries, so concurrent spends on any instance are serialized and never overdraw.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class LedgerService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    LedgerAccounts accounts;
+
+    public LedgerEntry credit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason,
+                              Long orderId, String reference) {
+        LedgerAccount a = account(customerId, kind);
+        return persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
+    }
+
+    public LedgerEntry debit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason, Long orderId) {
+        LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind).getId(), LockModeType.PESSIMISTIC_WRITE);
+        long movement = Ledger.spend(sum(a.getId()), amount, kind);
+        return persist(new LedgerEntry(a, Instant.now(), movement, reason, orderId, null));
+    }
+
+    /**
+     * Opens an account in the caller's transaction, for a customer created in that same
+     * transaction (a seller's buyer): nobody else can open it meanwhile, and a separate
+     * transaction could not see the new customer yet.
+     */
+    public LedgerAccount openForNewCustomer(org.eticket.sales.Customer customer, LedgerAccount.Kind kind) {
+        LedgerAccount a = new LedgerAccount(customer, kind);
+        em.persist(a);
+        return a;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long balance(Long customerId, LedgerAccount.Kind kind) {
+        LedgerAccount a = accounts.find(customerId, kind);
+        return a == null ? 0 : sum(a.getId());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LedgerEntry> entries(Long customerId, LedgerAccount.Kind kind) {
+        return em.createQuery("select e from LedgerEntry e where e.account.customer.id = :c and e.account.kind = :k"
+                        + " order by e.id desc", LedgerEntry.class)
+                .setParameter("c", customerId).setParameter("k", kind).setMaxResults(200).getResultList();
+    }
+
+    /** Sum of all movements of one kind and reason over every account (for reconciliation). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long total(LedgerAccount.Kind kind, LedgerEntry.Reason reason) {
+        Long s = em.createQuery("select sum(e.amount) from LedgerEntry e where e.account.kind = :k and e.reason = :r", Long.class)
+                .setParameter("k", kind).setParameter("r", reason).getSingleResult();
+        return s == null ? 0 : s;
+    }
+
+    private long sum(Long accountId) {
+        Long s = em.createQuery("select sum(e.amount) from LedgerEntry e where e.account.id = :a", Long.class)
+                .setParameter("a", accountId).getSingleResult();
+        return s == null ? 0 : s;
+    }
+
+    private LedgerAccount account(Long customerId, LedgerAccount.Kind kind) {
+        LedgerAccount a = accounts.find(customerId, kind);
+        if (a == null) {
+            try {
+                accounts.open(customerId, kind);
+            } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                // another transaction opened it at the same moment: its row is there to read
+            }
+            a = accounts.find(customerId, kind);
+        }
+        return a;
+    }
+
+    private LedgerEntry persist(LedgerEntry e) {
+        em.persist(e);
+        return e;
+    }
+}

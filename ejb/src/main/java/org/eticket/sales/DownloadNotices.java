@@ -1,0 +1,103 @@
+package org.eticket.sales;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The notice queue: written in the purchase's transaction, taken by a sender with a
+ * conditional UPDATE (so instances never send one notice twice at the same time), and
+ * marked sent after the mail server accepted it.
+ */
+@Stateless
+public class DownloadNotices {
+
+    /** How long a sender owns a claimed notice before another may retry it. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<NoticeQueued> queued;
+
+    @Inject
+    @ConfigProperty(name = "eticket.portal.base-url", defaultValue = "http://localhost:8080/eticket")
+    String portal;
+
+    @Inject
+    @ConfigProperty(name = "eticket.zone", defaultValue = "Asia/Tokyo")
+    String zone;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public DownloadNotice queue(SalesOrder order) {
+        String address = downloadAddress(order.getDownloadToken());
+        ZoneId z = ZoneId.of(zone);
+        boolean immediate = !order.getDownloadOpensAt().isAfter(order.getOrderedAt());
+        String body = "Dear " + order.getBuyerName() + ",\n\n"
+                + "thank you for your order " + order.getNumber() + ".\n\n"
+                + order.getContents() + "\n\n"
+                + "Download your tickets to your IC card at:\n" + address + "\n\n"
+                + "Download window: from " + WHEN.format(order.getDownloadOpensAt().atZone(z))
+                + " until " + WHEN.format(order.getDownloadClosesAt().atZone(z))
+                + (immediate ? " (you can download now)" : "") + ".\n"
+                + "Window (UTC): " + order.getDownloadOpensAt() + " / " + order.getDownloadClosesAt() + "\n\n"
+                + "Sign in with your account at that address, place your card on the reader and follow the steps.\n";
+        DownloadNotice n = new DownloadNotice(order.getId(), order.getBuyer().getEmail(),
+                "Your tickets " + order.getNumber() + ": download window", body, Instant.now());
+        em.persist(n);
+        queued.fire(new NoticeQueued(n.getId()));
+        return n;
+    }
+
+    public String downloadAddress(String token) {
+        return (portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal) + "/shop/download.xhtml?token=" + token;
+    }
+
+    /** Takes the notice for sending if it is unsent and nobody else holds it; true when taken. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean claim(Long id, Instant now) {
+        return em.createQuery("update DownloadNotice n set n.nextAttemptAt = :until, n.attempts = n.attempts + 1"
+                        + " where n.id = :id and n.sentAt is null and n.nextAttemptAt <= :now")
+                .setParameter("until", now.plus(CLAIM)).setParameter("id", id).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void sent(Long id, Instant at) {
+        em.createQuery("update DownloadNotice n set n.sentAt = :at, n.lastError = null where n.id = :id")
+                .setParameter("at", at).setParameter("id", id).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(Long id, String error) {
+        em.createQuery("update DownloadNotice n set n.lastError = :e where n.id = :id")
+                .setParameter("e", error == null ? "unknown" : error.length() > 300 ? error.substring(0, 300) : error)
+                .setParameter("id", id).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public DownloadNotice get(Long id) {
+        return em.find(DownloadNotice.class, id);
+    }
+
+    /** Unsent notices whose time has come (new ones missed by their sender, or retries). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Long> due(Instant now, int max) {
+        return em.createQuery("select n.id from DownloadNotice n where n.sentAt is null and n.nextAttemptAt <= :now"
+                        + " order by n.id", Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,75 @@
+package org.eticket.sales;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import org.eticket.platform.InstantConverter;
+import org.eticket.allocation.Seller;
+import org.eticket.platform.Identified;
+
+/**
+ * The membership master (C10, Fig 13): a customer applies with a seller (fan club); the
+ * seller registers the application and the member gets a membership number. Issuing the
+ * IC card as a membership card comes with the chip issue.
+ */
+@Entity
+@Table(uniqueConstraints = {@UniqueConstraint(name = "MEMBER_ONCE", columnNames = {"SELLER_ID", "CUSTOMER_ID"}),
+        @UniqueConstraint(name = "MEMBER_NUMBER", columnNames = {"SELLER_ID", "MEMBERSHIPNUMBER"})})
+public class Member extends Identified {
+
+    public enum Status { APPLIED, REGISTERED }
+
+    @ManyToOne(optional = false)
+    private Seller seller;
+
+    @ManyToOne(optional = false)
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Status status = Status.APPLIED;
+
+    /** Given at registration; unique within the seller. */
+    @Column(length = 48)
+    private String membershipNumber;
+
+    @Column(nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant appliedAt;
+
+    @Convert(converter = InstantConverter.class)
+    private Instant registeredAt;
+
+    protected Member() {
+    }
+
+    Member(Seller seller, Customer customer, Instant appliedAt) {
+        this.seller = seller;
+        this.customer = customer;
+        this.appliedAt = appliedAt;
+    }
+
+    void register(String number, Instant at) {
+        this.membershipNumber = number;
+        this.status = Status.REGISTERED;
+        this.registeredAt = at;
+    }
+
+    public Seller getSeller() { return seller; }
+
+    public Customer getCustomer() { return customer; }
+
+    public Status getStatus() { return status; }
+
+    public String getMembershipNumber() { return membershipNumber; }
+
+    public Instant getAppliedAt() { return appliedAt; }
+
+    public Instant getRegisteredAt() { return registeredAt; }
+}

@@ -1,0 +1,355 @@
+package org.eticket.sales;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eticket.allocation.Seller;
+import org.eticket.catalog.Performance;
+import org.eticket.journal.Journal;
+import org.eticket.payment.AfterRollback;
+import org.eticket.payment.Authorization;
+import org.eticket.payment.Card;
+import org.eticket.payment.LedgerAccount;
+import org.eticket.payment.LedgerEntry;
+import org.eticket.payment.LedgerService;
+import org.eticket.payment.PaymentGateway;
+import org.eticket.payment.PaymentOutcome;
+import org.eticket.payment.PaymentRefusedException;
+import org.eticket.payment.PaymentSplit;
+import org.eticket.payment.RewardPoints;
+import org.eticket.platform.AccessDeniedException;
+import org.eticket.platform.ConflictException;
+import org.eticket.platform.Strings;
+import org.eticket.platform.ValidationException;
+import org.eticket.security.AccessService;
+import org.eticket.security.Roles;
+import org.eticket.ticket.TicketService;
+
+/**
+ * Purchase, all or nothing (C11-C13). The card is authorized first, outside any database
+ * transaction (no row lock or connection is held while the acquirer answers); then in one
+ * transaction the seats become SOLD to the buyer under a new order, points and e-money are
+ * taken, a sale per ticket goes to the sales journal (C35) and the download notice is
+ * queued. If that transaction fails (a seat taken meanwhile, not enough e-money, ...) the
+ * authorization is voided, so nothing is charged; when it commits, the amount is captured.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PurchaseService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(PurchaseService.class.getName());
+    private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    HoldService holds;
+
+    /** This bean through the container, so {@link #sell} runs in a transaction of its own. */
+    @EJB
+    PurchaseService self;
+
+    @EJB
+    SeatSelection selection;
+
+    @EJB
+    TicketService tickets;
+
+    @EJB
+    Journal journal;
+
+    @EJB
+    LedgerService ledger;
+
+    @EJB
+    org.eticket.payment.LedgerAccounts accounts;
+
+    @EJB
+    PaymentGateway gateway;
+
+    @EJB
+    AccessService access;
+
+    @EJB
+    SalesTermsService terms;
+
+    @EJB
+    DownloadNotices notices;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "eticket.points.earn-basis-points", defaultValue = "100")
+    int earnBasisPoints;
+
+    @Inject
+    @ConfigProperty(name = "eticket.zone", defaultValue = "Asia/Tokyo")
+    String zone;
+
+    /** A seller's system names its buyer (Fig 7: the purchase order receiver). */
+    public record Buyer(String name, String email) {
+    }
+
+    /** Pays for the seats of the caller's hold; the hold must still be valid. */
+    @RolesAllowed(Roles.CUSTOMER)
+    public SalesOrder checkout(String holdId, PaymentRequest payment) {
+        Hold hold = holds.own(holdId);
+        Card card = card(payment);
+        List<Offer> seats = holds.held(holdId);
+        if (seats.size() != hold.getSeats() || !hold.getUntil().isAfter(Instant.now())) {
+            throw new ConflictException("your hold expired at " + hold.getUntil()
+                    + " and its seats were released; nothing was charged, choose seats again");
+        }
+        Customer buyer = em.find(Customer.class, access.caller().partyId());
+        return authorizeAndSell(new Sale(buyer, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats, payment,
+                holdId, "your hold expired meanwhile and its seats were released; nothing was charged, choose seats again"), card);
+    }
+
+    /** Chooses and pays in one step (the API's purchase path). */
+    @RolesAllowed(Roles.CUSTOMER)
+    public SalesOrder purchase(SeatRequest request, PaymentRequest payment) {
+        Customer buyer = em.find(Customer.class, access.caller().partyId());
+        Seller seller = holds.seller(request == null ? null : request.sellerId());
+        holds.checkMayBuy(buyer, seller);
+        return sellNow(buyer, seller, request, payment, Channel.PORTAL);
+    }
+
+    /** A seller's own system submits a purchase order for its own stock (seed 004 Fig 7), paid by card. */
+    @RolesAllowed(Roles.SELLER)
+    public SalesOrder sellerOrder(SeatRequest request, Buyer buyer, PaymentRequest payment) {
+        if (request == null || buyer == null) {
+            throw new ValidationException("a purchase order names the seats and the buyer");
+        }
+        AccessService.Caller caller = access.caller();
+        if (request.sellerId() != null && !request.sellerId().equals(caller.partyId())) {
+            throw new AccessDeniedException("a seller submits purchase orders for its own stock only");
+        }
+        if (payment == null || payment.method() != PaymentRequest.Method.CARD || payment.pointsOrZero() != 0) {
+            throw new ValidationException("a seller's purchase order is paid by the buyer's card");
+        }
+        Seller seller = holds.seller(caller.partyId());
+        SeatRequest own = new SeatRequest(request.performanceId(), seller.getId(), request.seats(), request.seatType(), request.quantity());
+        return sellNow(customer(buyer), seller, own, payment, Channel.SELLER_API);
+    }
+
+    private SalesOrder sellNow(Customer buyer, Seller seller, SeatRequest request, PaymentRequest payment, Channel channel) {
+        if (request == null) {
+            throw new ValidationException("say which seats to buy");
+        }
+        Card card = card(payment);
+        Performance performance = holds.performance(request.performanceId());
+        List<Offer> seats = selection.choose(request, performance, seller);
+        return authorizeAndSell(new Sale(buyer, seller, performance, channel, seats, payment, null,
+                HoldService.takenMeanwhile(seats)), card);
+    }
+
+    /** What one purchase sells: the seats (held under {@code holdId}, or straight from stock when null). */
+    public record Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                       PaymentRequest payment, String holdId, String takenMessage) {
+
+        long total() {
+            return seats.stream().mapToLong(Offer::priceOrZero).sum();
+        }
+    }
+
+    /**
+     * Authorizes the card part (if any) before the sale's transaction and settles it after:
+     * captured when the sale committed, voided when it did not.
+     */
+    private SalesOrder authorizeAndSell(Sale sale, Card card) {
+        if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
+            throw new ConflictException("a seat has no price yet and cannot be sold");
+        }
+        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+            // opened here, outside the sale's transaction, so the sale never waits for a second connection
+            try {
+                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+            } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                // another purchase of the same buyer opened it
+            }
+        }
+        PaymentRequest p = sale.payment();
+        long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
+        PaymentSplit split = PaymentSplit.of(sale.total(), points);
+        if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
+            return self.sell(sale, null);
+        }
+        Authorization auth = gateway.authorize(card, split.money(), sale.seats().get(0).currency(),
+                "order of " + sale.buyer().getEmail() + " for performance " + sale.performance().getId());
+        boolean open = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT;
+        if (!auth.approved()) {
+            if (open) {
+                gateway.voidAuthorization(auth.reference()); // it may have been approved; the answer was lost
+            }
+            throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
+        }
+        SalesOrder order;
+        try {
+            order = self.sell(sale, auth);
+        } catch (RuntimeException e) {
+            gateway.voidAuthorization(auth.reference());
+            throw e;
+        }
+        try {
+            gateway.capture(auth.reference(), split.money());
+        } catch (RuntimeException e) {
+            // the sale stands; the acquirer keeps the authorization and the capture is retried by hand
+            LOG.log(Level.SEVERE, "order " + order.getNumber() + ": capture of " + auth.reference() + " failed", e);
+        }
+        return order;
+    }
+
+    /** The sale's transaction: seats, order, e-money and points, journal, notice; all or nothing. */
+    @RolesAllowed({Roles.CUSTOMER, Roles.SELLER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public SalesOrder sell(Sale sale, Authorization card) {
+        List<Offer> seats = sale.seats();
+        Customer buyer = sale.channel() == Channel.SELLER_API && sale.buyer().getId() == null
+                ? newBuyer(sale.buyer()) : em.find(Customer.class, sale.buyer().getId());
+        Predicate<SalesOrder> claim = sale.holdId() != null
+                ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
+                : order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), sale.seller().getId(), buyer, order);
+        return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
+                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
+    }
+
+    private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
+        Instant now = tickets.now();
+        String currency = seats.get(0).currency();
+        for (Offer o : seats) {
+            if (o.price() == null) {
+                throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
+            }
+        }
+        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
+        var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
+        order.downloadWindow(window.opens(), window.closes());
+        em.persist(order);
+        order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
+        em.flush(); // the order row exists before the tickets point to it
+        // Seats first, lines after: a line's unique ticket key is only ever written by the
+        // transaction that already owns the seat, so purchases never wait on each other's lines.
+        try {
+            if (!claim.test(order)) {
+                throw new ConflictException(taken);
+            }
+        } catch (PersistenceException lockClash) {
+            // Derby gave up waiting for a row another checkout holds (deadlock or lock time-out)
+            throw new ConflictException("the seats are being bought by someone else right now; nothing was charged, try again");
+        }
+        for (Offer o : seats) {
+            OrderLine line = new OrderLine(order, o.ticketId(), o.seat(), o.row(), o.column(), o.seatType(), o.price());
+            order.addLine(line);
+            em.persist(line);
+        }
+        order.contents(contents(performance, seats, order));
+        pay(order, buyer, payment, card);
+        for (OrderLine l : order.getLines()) {
+            journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
+                    "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
+        }
+        notices.queue(order);
+        return order;
+    }
+
+    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Authorization card) {
+        long pointsAsked = payment.method() == PaymentRequest.Method.POINTS ? order.getTotal() : payment.pointsOrZero();
+        PaymentSplit split = PaymentSplit.of(order.getTotal(), pointsAsked);
+        if (split.points() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
+        }
+        long eMoney = 0;
+        long cardPaid = 0;
+        if (split.money() > 0) {
+            if (payment.method() == PaymentRequest.Method.E_MONEY) {
+                ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, split.money(), LedgerEntry.Reason.PURCHASE, order.getId());
+                eMoney = split.money();
+            } else if (payment.method() == PaymentRequest.Method.POINTS) {
+                throw new ValidationException("POINTS pays the whole price; use CARD or E_MONEY with points for a discount");
+            } else {
+                if (card == null || card.amount() != split.money()) {
+                    throw new IllegalStateException("the card authorization does not cover " + split.money());
+                }
+                order.card(card.reference(), card.cardToken(), card.lastFour());
+                cardPaid = split.money();
+            }
+        }
+        long earned = new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid);
+        if (earned > 0) {
+            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+        }
+        order.paid(split.points(), eMoney, cardPaid, earned);
+    }
+
+    /** Checks the input before anything is claimed; the card is needed only when money is paid by card. */
+    private Card card(PaymentRequest p) {
+        if (p == null || p.method() == null) {
+            throw new ValidationException("say how to pay: CARD, E_MONEY or POINTS");
+        }
+        if (p.method() != PaymentRequest.Method.CARD) {
+            return null;
+        }
+        return Card.of(p.cardNumber(), p.expiryMonth(), p.expiryYear(), p.cvc(), p.cardHolder(), YearMonth.now(ZoneId.of(zone)));
+    }
+
+    /** The buyer a seller names: the customer with that e-mail, or a new one created with the sale. */
+    private Customer customer(Buyer buyer) {
+        String email = Strings.email("buyer email", buyer.email()).toLowerCase(Locale.ROOT);
+        String name = Strings.required("buyer name", buyer.name(), 96);
+        return em.createQuery("select c from Customer c where c.email = :e", Customer.class).setParameter("e", email)
+                .getResultStream().findFirst().orElseGet(() -> new Customer(name, email));
+    }
+
+    private Customer newBuyer(Customer c) {
+        em.persist(c);
+        em.flush();
+        ledger.openForNewCustomer(c, LedgerAccount.Kind.POINTS);
+        return c;
+    }
+
+    Instant start(Performance p) {
+        return p.getDate().atTime(p.getStartTime()).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private String contents(Performance p, List<Offer> seats, SalesOrder order) {
+        StringBuilder b = new StringBuilder();
+        b.append(p.getEvent().getName()).append(", ").append(SHOW.format(p.getDate().atTime(p.getStartTime())))
+                .append(", ").append(p.getEvent().getVenue().getName()).append(": ");
+        for (int i = 0; i < seats.size(); i++) {
+            Offer o = seats.get(i);
+            b.append(i == 0 ? "" : ", ").append(o.seat()).append(' ').append(o.seatType()).append(' ').append(o.price());
+        }
+        b.append("; total ").append(order.getTotal()).append(' ').append(order.getCurrency());
+        return b.toString();
+    }
+
+    private static String token() {
+        byte[] b = new byte[18];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}
