@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.eticket.allocation.Seller;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.crypto.MasterKey;
+import org.eticket.journal.Journal;
 import org.eticket.keys.KeyService;
 import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
@@ -20,6 +21,7 @@ import org.eticket.platform.Page;
 import org.eticket.platform.Strings;
 import org.eticket.platform.ValidationException;
 import org.eticket.sales.Customer;
+import org.eticket.sales.Member;
 import org.eticket.sales.Store;
 import org.eticket.security.AccessService;
 import org.eticket.security.AccessService.Caller;
@@ -48,6 +50,9 @@ public class ChipRegistry {
 
     @EJB
     KeyService keys;
+
+    @EJB
+    Journal journal;
 
     /**
      * Personalizes a blank chip: a fresh UID no chip has yet, and its keys derived from the current
@@ -93,9 +98,16 @@ public class ChipRegistry {
         if (membership != null && seller == null) {
             throw new ValidationException("only a seller issues a chip as a membership card");
         }
+        if (membership != null) {
+            requireMembership(seller, holder, membership);
+        }
         Chip registered = new Chip(uid, chip.getKeyVersion(), holder, seller, store, membership, Instant.now());
         em.persist(registered);
         em.flush();
+        journal.chipChanged(registered.getRegisteredAt(), uid, null, registered.getState().name(),
+                "registered to customer " + holder.getId() + (seller != null ? " by seller " + seller.getCode()
+                        : store != null ? " by store " + store.getCode() : " by the platform")
+                        + (membership == null ? "" : " as membership card " + membership));
         return registered;
     }
 
@@ -144,14 +156,18 @@ public class ChipRegistry {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
     public Chip reportLost(Long id, String reason) {
         Chip chip = locked(id);
+        String from = chip.getState().name();
         chip.reportLost(Strings.optional("reason", reason, 200), Instant.now());
+        journal.chipChanged(chip.getStateChangedAt(), chip.getUid(), from, chip.getState().name(), chip.getStateReason());
         return chip;
     }
 
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE})
     public Chip block(Long id, String reason) {
         Chip chip = locked(id);
+        String from = chip.getState().name();
         chip.block(Strings.required("reason", reason, 200), Instant.now());
+        journal.chipChanged(chip.getStateChangedAt(), chip.getUid(), from, chip.getState().name(), chip.getStateReason());
         return chip;
     }
 
@@ -165,6 +181,23 @@ public class ChipRegistry {
                 .orElseThrow(() -> new NotFoundException("chip " + uid + " is not registered"));
         chip.requireActive();
         return chip;
+    }
+
+    /**
+     * A membership card (C10) carries the number of the holder's registered membership with the
+     * issuing seller (Fig 13), never a number the seller types freely.
+     */
+    private void requireMembership(Seller seller, Customer holder, String number) {
+        Member member = em.createQuery("select m from Member m where m.seller = :s and m.customer = :c", Member.class)
+                .setParameter("s", seller).setParameter("c", holder).getResultStream().findFirst().orElse(null);
+        if (member == null || member.getStatus() != Member.Status.REGISTERED) {
+            throw new ConflictException(holder.getName() + " is not a registered member of " + seller.getName()
+                    + (member == null ? "" : " (the application is not registered yet)"));
+        }
+        if (!member.getMembershipNumber().equals(number)) {
+            throw new ValidationException("membership number " + number + " is not " + holder.getName()
+                    + "'s number with " + seller.getName());
+        }
     }
 
     /** Parses a UID as 14 hex digits, upper case on output. */

@@ -47,6 +47,17 @@ public class Journal {
                 .ticket(ticketId, performanceId, sellerId).money(orderId, amount, currency).detail(detail));
     }
 
+    /** A chip's registration or change of state (lost, blocked): who holds which chip is journalled too. */
+    public JournalEntry chipChanged(Instant at, String chipUid, String from, String to, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.CHIP, actor()).chip(chipUid).states(from, to).detail(detail));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<JournalEntry> ofChip(String chipUid) {
+        return em.createQuery("select j from JournalEntry j where j.chipUid = :u order by j.id", JournalEntry.class)
+                .setParameter("u", chipUid).getResultList();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<JournalEntry> ofTicket(Long ticketId) {
         return em.createQuery("select j from JournalEntry j where j.ticketId = :t order by j.id", JournalEntry.class)

@@ -27,7 +27,9 @@ public class JournalEntry {
         /** A sale reported to the sales journal, with its amount (C35, Fig 18). */
         SALE,
         /** Money going back to a buyer. */
-        REFUND
+        REFUND,
+        /** A chip was registered to a holder, reported lost or blocked (the chip's UID is in {@link #chipUid}). */
+        CHIP
     }
 
     @Id
@@ -49,6 +51,9 @@ public class JournalEntry {
     private Long sellerId;
 
     private Long orderId;
+
+    @Column(length = 14)
+    private String chipUid;
 
     @Column(length = 20)
     private String fromState;
@@ -98,6 +103,11 @@ public class JournalEntry {
         return this;
     }
 
+    JournalEntry chip(String uid) {
+        this.chipUid = uid;
+        return this;
+    }
+
     JournalEntry detail(String detail) {
         this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
         return this;
@@ -116,6 +126,8 @@ public class JournalEntry {
     public Long getSellerId() { return sellerId; }
 
     public Long getOrderId() { return orderId; }
+
+    public String getChipUid() { return chipUid; }
 
     public String getFromState() { return fromState; }
 

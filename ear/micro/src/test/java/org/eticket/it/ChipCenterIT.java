@@ -98,11 +98,25 @@ class ChipCenterIT {
     void sellersIssueChipsToCustomersWhoSeeOnlyTheirOwn() throws Exception {
         EmulatedChip chip = personalize();
         assertEquals(403, alice.post("api/v1/chips", registration(chip, aliceId, null)).status(), "customers do not issue chips");
-        Api.Response registered = seller1.post("api/v1/chips", registration(chip, aliceId, "PLAZA-0001"));
+        // a membership card carries the holder's registered membership with the issuing seller (C10, Fig 13)
+        Api.Response notMember = seller1.post("api/v1/chips", registration(chip, aliceId, "PLAZA-000001"));
+        assertEquals(409, notMember.status(), notMember.body());
+        assertTrue(notMember.body().contains("not a registered member"), notMember.body());
+        long plaza = seller1.get("api/v1/sellers").json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        Api.Response applied = alice.post("api/v1/memberships", "{\"sellerId\":" + plaza + "}");
+        assertEquals(201, applied.status(), applied.body());
+        assertEquals(409, seller1.post("api/v1/chips", registration(chip, aliceId, "PLAZA-000001")).status(),
+                "an application not yet registered is no membership");
+        Api.Response member = seller1.post("api/v1/memberships/" + applied.id() + "/registration", "{}");
+        assertEquals(200, member.status(), member.body());
+        String number = member.json().getString("membershipNumber");
+        Api.Response wrongNumber = seller1.post("api/v1/chips", registration(chip, aliceId, number + "9"));
+        assertEquals(400, wrongNumber.status(), wrongNumber.body());
+        Api.Response registered = seller1.post("api/v1/chips", registration(chip, aliceId, number));
         assertEquals(201, registered.status(), registered.body());
         long chipId = registered.id();
         assertEquals("ACTIVE", registered.json().getString("state"));
-        assertEquals("PLAZA-0001", registered.json().getString("membershipNumber"));
+        assertEquals(number, registered.json().getString("membershipNumber"));
 
         assertEquals(409, seller1.post("api/v1/chips", registration(chip, bobId, null)).status(), "a UID is registered once");
         assertEquals(404, seller1.post("api/v1/chips", "{\"uid\":\"00000000000001\",\"customerId\":" + aliceId + "}").status(),
