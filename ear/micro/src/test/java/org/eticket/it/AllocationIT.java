@@ -294,9 +294,14 @@ class AllocationIT {
         assertEquals(0, organizer.get("api/v1/sales-status/seats?performanceId=" + f.performanceId()).json()
                 .getJsonObject("counts").getInt("RETURN_REQUESTED"));
 
-        // sales: C3:E3 sold with sales-journal entries, F3 sold without (counted from the ticket)
-        assertEquals("3", organizer.post("api/v1/allocation-fixture/sales?journal=true&seats=C3:E3&performanceId=" + f.performanceId(), null).body());
-        assertEquals("1", organizer.post("api/v1/allocation-fixture/sales?journal=false&seats=F3&performanceId=" + f.performanceId(), null).body());
+        // sales: alice buys C3:E3 in one order and F3 in another, on the purchase path the portal uses
+        Api alice = Api.demo(base, "alice");
+        Api.Response three = alice.post("api/v1/purchases", SellingIT.purchase(f.performanceId(), f.plaza(),
+                List.of("C3", "D3", "E3"), SellingIT.card(SellingIT.APPROVE)));
+        assertEquals(201, three.status(), three.body());
+        Api.Response one = alice.post("api/v1/purchases", SellingIT.purchase(f.performanceId(), f.plaza(),
+                List.of("F3"), SellingIT.card(SellingIT.APPROVE)));
+        assertEquals(201, one.status(), one.body());
         assertEquals(409, organizer.delete("api/v1/allocations/" + seller1.get("api/v1/allocations?performanceId="
                 + f.performanceId()).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue()).status(),
                 "an allocation with sold seats is not deleted");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class ChipCenterIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // Selling (issue #4) has no API yet: the fixture sells demo stock through the ticket master.
+        // the fixture reads a ticket's state and journal, which have no API
         return Api.platformWar().addClass(TicketFixture.class);
     }
 
@@ -390,10 +391,21 @@ class ChipCenterIT {
         return chip;
     }
 
+    /** Alice buys one B seat of City Tickets' demo stock on the purchase path the portal uses; the ticket sold. */
     private JsonObject sellTo(long customerId) {
-        Api.Response r = admin.post("api/v1/test-fixture/sold-tickets?customerId=" + customerId, "");
-        assertEquals(200, r.status(), r.body());
-        return r.json();
+        assertEquals(aliceId, customerId, "the purchases here are alice's");
+        JsonObject performance = SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream()
+                .map(JsonValue::asJsonObject).filter(p -> p.getString("eventCode").equals("AURORA-2026")).findFirst().orElseThrow();
+        long perf = performance.getJsonNumber("id").longValue();
+        long city = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("CITY")).findFirst().orElseThrow()
+                .getJsonNumber("sellerId").longValue();
+        Api.Response r = alice.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
+                + ",\"seatType\":\"B\",\"quantity\":1,\"payment\":" + SellingIT.card(SellingIT.APPROVE) + "}");
+        assertEquals(201, r.status(), r.body());
+        return Json.createObjectBuilder()
+                .add("id", r.json().getJsonArray("lines").getJsonObject(0).getJsonNumber("ticketId").longValue())
+                .add("eventId", performance.getJsonNumber("eventId").longValue()).build();
     }
 
     private JsonObject ticket(long ticketId) {
