@@ -34,7 +34,8 @@ public class JournalEntry {
     @GeneratedValue
     private Long id;
 
-    @Column(nullable = false)
+    /** When it happened ({@code AT} is a reserved word in Derby and SQL). */
+    @Column(name = "RECORDED_AT", nullable = false)
     private Instant at;
 
     @Enumerated(EnumType.STRING)
