@@ -1,0 +1,112 @@
+package org.eticket.web.backoffice;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eticket.catalog.LayoutMark;
+import org.eticket.catalog.SeatLayout;
+import org.eticket.catalog.SeatType;
+import org.eticket.catalog.grid.CellRanges;
+import org.eticket.ticket.SeatState;
+import org.eticket.ticket.TicketState;
+
+/** The colourings the screens share: by seat type, by attribute, by seller and by sale state (Figs 28-33). */
+final class SeatMaps {
+
+    /** Sale states as the vacant-seat map shows them (Fig 32): sold and unsold apart, in words too. */
+    static final List<SeatMapData.Entry> STATES = List.of(
+            new SeatMapData.Entry("U", "unsold (in a seller's stock)", "#56b4e9"),
+            new SeatMapData.Entry("X", "sold", "#d55e00"),
+            new SeatMapData.Entry("H", "held at checkout", "#f0e442"),
+            new SeatMapData.Entry("R", "return requested", "#cc79a7"),
+            new SeatMapData.Entry("T", "returned to the organizer", "#999999"));
+
+    private SeatMaps() {
+    }
+
+    static SeatMapData layout(SeatLayout layout) {
+        return SeatMapData.of(layout.getRows(), layout.getColumns(), layout.getSeatRanges());
+    }
+
+    static void typeLayer(SeatMapData data, List<SeatType> types) {
+        if (types == null) {
+            return;
+        }
+        List<SeatMapData.Entry> entries = new ArrayList<>();
+        for (SeatType t : types) {
+            entries.add(new SeatMapData.Entry(t.getCode(), t.getName() + " " + money(t.getPrice(), t.getCurrency()),
+                    t.getColour() == null ? SeatMapData.PALETTE.get(entries.size() % SeatMapData.PALETTE.size()) : t.getColour()));
+        }
+        data.layer("type", entries);
+        for (int i = 0; i < types.size(); i++) {
+            if (!types.get(i).getRanges().isBlank()) {
+                data.mark("type", i, CellRanges.parse(types.get(i).getRanges()));
+            }
+        }
+    }
+
+    static void attributeLayer(SeatMapData data, List<LayoutMark> marks) {
+        List<LayoutMark> attributes = marks.stream().filter(m -> m.getKind() == LayoutMark.Kind.ATTRIBUTE).toList();
+        if (attributes.isEmpty()) {
+            return;
+        }
+        List<SeatMapData.Entry> entries = new ArrayList<>();
+        for (LayoutMark m : attributes) {
+            entries.add(new SeatMapData.Entry(m.getName().substring(0, 1).toUpperCase(), m.getName(),
+                    SeatMapData.PALETTE.get((entries.size() + 5) % SeatMapData.PALETTE.size())));
+        }
+        data.layer("attribute", entries);
+        for (int i = 0; i < attributes.size(); i++) {
+            data.mark("attribute", i, CellRanges.parse(attributes.get(i).getRanges()));
+        }
+    }
+
+    /**
+     * Seller and sale-state colourings from the ticket master's seat states; {@code sellers} lists
+     * the sellers to name (id, code, name), in legend order.
+     */
+    static void ticketLayers(SeatMapData data, List<SeatState> states, List<SellerName> sellers) {
+        Map<Long, Integer> sellerIndex = new HashMap<>();
+        List<SeatMapData.Entry> entries = new ArrayList<>();
+        for (SellerName s : sellers) {
+            sellerIndex.put(s.id(), entries.size());
+            entries.add(new SeatMapData.Entry(s.code(), s.name(), SeatMapData.PALETTE.get(entries.size() % SeatMapData.PALETTE.size())));
+        }
+        data.layer("seller", entries);
+        data.layer("state", STATES);
+        for (SeatState s : states) {
+            Integer k = s.sellerId() == null || s.state() == TicketState.RETURNED ? null : sellerIndex.get(s.sellerId());
+            if (k != null) {
+                data.mark("seller", k, s.row(), s.column());
+            }
+            int state = stateIndex(s.state());
+            if (state >= 0) {
+                data.mark("state", state, s.row(), s.column());
+            }
+        }
+    }
+
+    static int stateIndex(TicketState state) {
+        if (state == null || state == TicketState.NULLIFIED) {
+            return -1;
+        }
+        if (TicketState.OWNED.contains(state)) {
+            return 1;
+        }
+        return switch (state) {
+            case ALLOCATED -> 0;
+            case HELD -> 2;
+            case RETURN_REQUESTED -> 3;
+            case RETURNED -> 4;
+            default -> -1;
+        };
+    }
+
+    record SellerName(Long id, String code, String name) implements java.io.Serializable {
+    }
+
+    static String money(long minor, String currency) {
+        return String.format("%d.%02d %s", minor / 100, Math.abs(minor % 100), currency == null ? "" : currency).strip();
+    }
+}
