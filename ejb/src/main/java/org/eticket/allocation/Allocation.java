@@ -67,4 +67,10 @@ public class Allocation extends Identified {
     public String getNote() { return note; }
 
     public void setNote(String note) { this.note = note; }
+
+    /** After a change by the organizer: the seats it holds now. */
+    void setSeats(String seatRanges, int seatCount) {
+        this.seatRanges = seatRanges;
+        this.seatCount = seatCount;
+    }
 }

@@ -1,10 +1,13 @@
 package org.eticket.allocation;
 
+import org.eticket.platform.ConflictException;
+
 /**
  * A seller asked for more seats than its quota leaves. The message names the seller, what is left,
- * the quota and the request, for the person allocating.
+ * the quota and the request, for the person allocating. A conflict with stored data (answered 409,
+ * rolls back).
  */
-public class QuotaExceededException extends RuntimeException {
+public class QuotaExceededException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
