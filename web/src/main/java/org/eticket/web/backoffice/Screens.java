@@ -58,12 +58,32 @@ final class Screens {
         error(message(e));
     }
 
-    /** The sentence to show for a refused action. */
-    static String message(Throwable e) {
+    /** The HTTP status for a refused request outside JSF (the PDF links). */
+    static int httpStatus(Throwable e) {
+        Throwable t = cause(e);
+        if (t instanceof EJBAccessException || t instanceof AccessDeniedException) {
+            return 403;
+        }
+        if (t instanceof NotFoundException) {
+            return 404;
+        }
+        if (t instanceof ConflictException) {
+            return 409;
+        }
+        return t instanceof ValidationException || t instanceof GridException ? 400 : 500;
+    }
+
+    private static Throwable cause(Throwable e) {
         Throwable t = e;
         while ((t instanceof EJBException && !(t instanceof EJBAccessException)) && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /** The sentence to show for a refused action. */
+    static String message(Throwable e) {
+        Throwable t = cause(e);
         if (t instanceof EJBAccessException) {
             return "Refused: your role may not do this.";
         }

@@ -8,19 +8,20 @@ import org.eticket.catalog.LayoutMark;
 import org.eticket.catalog.SeatLayout;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.CellRanges;
-import org.eticket.ticket.SeatState;
-import org.eticket.ticket.TicketState;
+import org.eticket.status.SalesStatusService;
 
 /** The colourings the screens share: by seat type, by attribute, by seller and by sale state (Figs 28-33). */
 final class SeatMaps {
 
     /** Sale states as the vacant-seat map shows them (Fig 32): sold and unsold apart, in words too. */
+    /** In the order of {@link SalesStatusService.Vacancy}. */
     static final List<SeatMapData.Entry> STATES = List.of(
+            new SeatMapData.Entry("F", "free (with the organizer)", "#e8e8e8"),
             new SeatMapData.Entry("U", "unsold (in a seller's stock)", "#56b4e9"),
-            new SeatMapData.Entry("X", "sold", "#d55e00"),
-            new SeatMapData.Entry("H", "held at checkout", "#f0e442"),
             new SeatMapData.Entry("R", "return requested", "#cc79a7"),
-            new SeatMapData.Entry("T", "returned to the organizer", "#999999"));
+            new SeatMapData.Entry("H", "held at checkout", "#f0e442"),
+            new SeatMapData.Entry("X", "sold", "#d55e00"),
+            new SeatMapData.Entry("V", "void", "#555555"));
 
     private SeatMaps() {
     }
@@ -63,47 +64,41 @@ final class SeatMaps {
     }
 
     /**
-     * Seller and sale-state colourings from the ticket master's seat states; {@code sellers} lists
-     * the sellers to name (id, code, name), in legend order.
+     * Seller and sale-state colourings from the vacant-seat map (Figs 30, 32): who holds each seat,
+     * and whether it is free, unsold in a seller's stock, held, sold or being returned.
      */
-    static void ticketLayers(SeatMapData data, List<SeatState> states, List<SellerName> sellers) {
+    static void vacancyLayers(SeatMapData data, SalesStatusService.VacancyMap map) {
         Map<Long, Integer> sellerIndex = new HashMap<>();
         List<SeatMapData.Entry> entries = new ArrayList<>();
-        for (SellerName s : sellers) {
+        for (SalesStatusService.SellerRef s : map.sellers()) {
             sellerIndex.put(s.id(), entries.size());
             entries.add(new SeatMapData.Entry(s.code(), s.name(), SeatMapData.PALETTE.get(entries.size() % SeatMapData.PALETTE.size())));
         }
         data.layer("seller", entries);
         data.layer("state", STATES);
-        for (SeatState s : states) {
-            Integer k = s.sellerId() == null || s.state() == TicketState.RETURNED ? null : sellerIndex.get(s.sellerId());
+        for (SalesStatusService.SeatStatus s : map.seats()) {
+            Integer k = s.sellerId() == null ? null : sellerIndex.get(s.sellerId());
             if (k != null) {
                 data.mark("seller", k, s.row(), s.column());
             }
-            int state = stateIndex(s.state());
-            if (state >= 0) {
-                data.mark("state", state, s.row(), s.column());
+            data.mark("state", s.status().ordinal(), s.row(), s.column());
+        }
+    }
+
+    /** Seat types by code when the caller may not read the seat master (a seller): colours from the palette. */
+    static void typeLayerFromCodes(SeatMapData data, SalesStatusService.VacancyMap map) {
+        List<String> codes = map.seats().stream().map(SalesStatusService.SeatStatus::seatType).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
+        List<SeatMapData.Entry> entries = new ArrayList<>();
+        for (String code : codes) {
+            entries.add(new SeatMapData.Entry(code, "seat type " + code, SeatMapData.PALETTE.get(entries.size() % SeatMapData.PALETTE.size())));
+        }
+        data.layer("type", entries);
+        for (SalesStatusService.SeatStatus s : map.seats()) {
+            if (s.seatType() != null) {
+                data.mark("type", codes.indexOf(s.seatType()), s.row(), s.column());
             }
         }
-    }
-
-    static int stateIndex(TicketState state) {
-        if (state == null || state == TicketState.NULLIFIED) {
-            return -1;
-        }
-        if (TicketState.OWNED.contains(state)) {
-            return 1;
-        }
-        return switch (state) {
-            case ALLOCATED -> 0;
-            case HELD -> 2;
-            case RETURN_REQUESTED -> 3;
-            case RETURNED -> 4;
-            default -> -1;
-        };
-    }
-
-    record SellerName(Long id, String code, String name) implements java.io.Serializable {
     }
 
     static String money(long minor, String currency) {
