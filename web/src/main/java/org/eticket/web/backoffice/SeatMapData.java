@@ -52,6 +52,14 @@ public final class SeatMapData {
         return data;
     }
 
+    /** Makes one cell (1-based) a seat; for maps built seat by seat from a service's list. */
+    public SeatMapData seat(int row, int column) {
+        if (row >= 1 && row <= rows && column >= 1 && column <= columns) {
+            seat[(row - 1) * columns + (column - 1)] = true;
+        }
+        return this;
+    }
+
     public int rows() {
         return rows;
     }
