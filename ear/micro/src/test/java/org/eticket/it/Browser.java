@@ -39,6 +39,11 @@ final class Browser implements AutoCloseable {
         }
         try {
             downloads = Files.createDirectories(target.resolve("downloads"));
+            try (var old = Files.list(downloads)) {
+                for (Path f : old.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
             screenshots = Files.createDirectories(target.resolve("screenshots"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

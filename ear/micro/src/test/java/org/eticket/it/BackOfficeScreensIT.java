@@ -1,0 +1,358 @@
+package org.eticket.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The back office story of issue 3 through the real screens in headless Chromium, signed in on
+ * the real login form: the organizer draws a layout and sets seat types by dragging on the map,
+ * allocates blocks to two sellers (one found automatically), is refused a double allocation and an
+ * over-quota one; a seller exports its stock, imports it and returns ten seats; the organizer
+ * accepts and re-allocates them; the vacant-seat map and sales by seller show the counts.
+ * Screenshots of each step are left in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BackOfficeScreensIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Api.platformWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void open() {
+        browser = new Browser(Path.of("target"));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void organizerAndSellersWorkThroughTheBackOffice() throws IOException {
+        Api api = Api.demo(base, "organizer");
+        String venueCode = Api.unique("HALL");
+        String eventCode = Api.unique("STORY");
+
+        // 1. The organizer draws a layout: 10 rows x 20 columns, column K an aisle: 190 seats.
+        login("organizer");
+        page("app/backoffice/organizer/venues.xhtml");
+        type("layouts:venueCode", venueCode);
+        type("layouts:venueName", "Story Hall");
+        click("layouts:registerVenue");
+        assertTrue(messages("layouts").contains("Venue " + venueCode + " registered"), messages("layouts"));
+        type("layouts:layoutName", "Main floor");
+        type("layouts:rows_input", "10");
+        type("layouts:columns_input", "20");
+        click("layouts:createLayout");
+        assertTrue(messages("layouts").contains("10 rows x 20 columns"), messages("layouts"));
+        assertEquals("200", text("layoutSeatCount"));
+        selectTyped("layoutMap", "K1:K10");
+        assertEquals(10L, selectedCount("layoutMap"));
+        click("layouts:markAisles");
+        assertEquals("190", text("layoutSeatCount"));
+        browser.screenshot("layout-drawn");
+
+        // A CSV drawing with a bad line imports nothing and names the line.
+        type("csvImport:importName", "From CSV");
+        type("csvImport:csv", "row,column,type\n1,A,S\n2,B\n3,C,A");
+        browser.driver.findElement(By.id("csvImport:importCsv")).click();
+        browser.settle();
+        String problems = browser.find("ul.csv-problems").getText();
+        assertTrue(problems.contains("line 3"), problems);
+        browser.screenshot("csv-line-numbered-error");
+
+        // The event on that layout, one performance, seat types and two sellers' quotas (API; not screens of this issue).
+        long venueId = api.get("api/v1/venues?q=" + venueCode).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        long layoutId = SecurityIT.array(api.get("api/v1/venues/" + venueId + "/layouts").body()).getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        Api.Response event = api.post("api/v1/events", "{\"code\":\"" + eventCode + "\",\"name\":\"Story Night\",\"layoutId\":" + layoutId + "}");
+        assertEquals(201, event.status(), event.body());
+        long eventId = event.id();
+        assertEquals(201, api.post("api/v1/events/" + eventId + "/performances",
+                "{\"date\":\"2027-05-01\",\"openingTime\":\"18:00:00\",\"startTime\":\"19:00:00\",\"gates\":\"North\"}").status());
+        assertEquals(201, api.post("api/v1/events/" + eventId + "/seat-types",
+                "{\"code\":\"S\",\"name\":\"S seat\",\"price\":12000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}").status());
+        assertEquals(201, api.post("api/v1/events/" + eventId + "/seat-types",
+                "{\"code\":\"A\",\"name\":\"A seat\",\"price\":8000,\"currency\":\"JPY\",\"colour\":\"#1f77b4\"}").status());
+        Map<String, Long> sellers = sellerIds(api);
+        assertEquals(201, api.post("api/v1/events/" + eventId + "/authorizations",
+                "{\"sellerId\":" + sellers.get("PLAZA") + ",\"quota\":\"40\"}").status());
+        assertEquals(201, api.post("api/v1/events/" + eventId + "/authorizations",
+                "{\"sellerId\":" + sellers.get("CITY") + ",\"quota\":\"30\"}").status());
+
+        // 2. Seat types by dragging: S on rows 1-3 (a dragged rectangle), A on rows 4-10 (typed range).
+        page("app/backoffice/organizer/seats.xhtml");
+        choose("seats:event", eventCode);
+        drag("seatsMap", 1, 1, 3, 20);
+        assertEquals(57L, selectedCount("seatsMap"), "3 rows of 19 seats: the aisle is not selected");
+        click("seats:assignType");
+        assertEquals("57", text("seats-S"));
+        choose("seats:assignCode", "A – A seat");
+        selectTyped("seatsMap", "A4:T10");
+        click("seats:assignType");
+        assertEquals("133", text("seats-A"));
+        browser.screenshot("seat-types");
+
+        // 3. Allocation: a dragged block and a keyboard-selected block to PLAZA, 8 consecutive A seats found for CITY.
+        page("app/backoffice/organizer/allocation.xhtml");
+        choose("alloc:event", eventCode);
+        browser.find("#allocMap canvas");
+        drag("allocMap", 1, 1, 2, 10);
+        assertEquals(20L, selectedCount("allocMap"));
+        assertTrue(browser.find("#allocMap .seatmap-count").getText().startsWith("20 seats selected"));
+        choose("alloc:seller", "PLAZA");
+        click("alloc:allocateSelected");
+        assertTrue(messages("alloc").contains("20 seat(s) allocated to Ticket Plaza"), messages("alloc"));
+
+        WebElement canvas = browser.find("#allocMap canvas");
+        browser.js("arguments[0].focus()", canvas);
+        Actions keys = new Actions(browser.driver);
+        for (int i = 0; i < 11; i++) {
+            keys.sendKeys(Keys.ARROW_RIGHT);
+        }
+        keys.sendKeys(Keys.SPACE).keyDown(Keys.SHIFT);
+        for (int i = 0; i < 4; i++) {
+            keys.sendKeys(Keys.ARROW_RIGHT);
+        }
+        keys.keyUp(Keys.SHIFT).perform();
+        assertEquals("L1:P1", selection("alloc"));
+        assertTrue(browser.find("#allocMap .seatmap-focus").getText().contains("P1"), "the focus is announced in words");
+        browser.screenshot("keyboard-selection");
+        choose("alloc:seller", "PLAZA");
+        click("alloc:allocateSelected");
+        assertTrue(messages("alloc").contains("5 seat(s) allocated to Ticket Plaza"), messages("alloc"));
+
+        type("alloc:autoCount_input", "8");
+        choose("alloc:autoType", "A – A seat");
+        choose("alloc:seller", "CITY");
+        click("alloc:allocateConsecutive");
+        assertTrue(messages("alloc").contains("8 consecutive seat(s) of type A allocated to City Tickets"), messages("alloc"));
+        assertEquals("15", text("remaining-PLAZA"));
+        assertEquals("22", text("remaining-CITY"));
+
+        // Refused: a seat allocated twice, and more seats than CITY's quota leaves.
+        selectTyped("allocMap", "A1:B1");
+        choose("alloc:seller", "CITY");
+        click("alloc:allocateSelected");
+        assertTrue(errors("alloc").length() > 0, "a double allocation is refused: " + messages("alloc"));
+        String doubled = errors("alloc");
+        selectTyped("allocMap", "A5:T6");
+        assertEquals(38L, selectedCount("allocMap"));
+        click("alloc:allocateSelected");
+        String overQuota = errors("alloc");
+        assertTrue(overQuota.length() > 0 && !overQuota.equals(doubled), "over quota is refused: " + messages("alloc"));
+        assertEquals("15", text("remaining-PLAZA"), "refusals changed nothing");
+        assertEquals("22", text("remaining-CITY"), "refusals changed nothing");
+        browser.screenshot("allocation-refused-over-quota");
+        browser.js("var s = document.querySelector('#allocMap select'); s.value = 'seller'; s.dispatchEvent(new Event('change'));");
+        browser.screenshot("allocation-by-seller");
+        String pdfLink = browser.find("#alloc\\:allocations a[href*='/pdf/allocation/']").getAttribute("href");
+        assertEquals("200 application/pdf", fetch(pdfLink), "the allocation prints as a PDF");
+
+        // 4. The seller exports its stock, imports it into its event master, and returns ten seats.
+        login("seller1");
+        page("app/backoffice/seller/stock.xhtml");
+        choose("stock:performance", eventCode);
+        browser.driver.findElement(By.id("stock:show")).click();
+        browser.settle();
+        browser.find("#stock\\:exportCsv").click();
+        Path csv = downloaded(".csv");
+        String exported = Files.readString(csv);
+        assertEquals(25, exported.lines().filter(l -> l.contains(eventCode)).count(), exported);
+        browser.find("#stock\\:exportJson").click();
+        assertTrue(Files.readString(downloaded(".json")).contains(eventCode));
+        browser.driver.findElement(By.cssSelector("form#stock input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("stock:importFile")).click();
+        browser.settle();
+        assertTrue(messages("stock").contains("Imported 25 seat(s)"), messages("stock"));
+        assertTrue(text("reportSummary").contains("Complete"), text("reportSummary"));
+        browser.screenshot("seller-stock-imported");
+
+        page("app/backoffice/seller/returns.xhtml");
+        choose("returns:performance", eventCode);
+        selectTyped("returnMap", "A1:J1");
+        assertEquals(10L, selectedCount("returnMap"));
+        type("returns:reason", "group cancelled");
+        click("returns:requestReturn");
+        assertTrue(messages("returns").contains("Return of 10 seat(s) requested"), messages("returns"));
+        browser.screenshot("seller-return-requested");
+
+        // 5. The organizer accepts the return and re-allocates the ten seats to CITY.
+        login("organizer");
+        page("app/backoffice/organizer/returns.xhtml");
+        choose("returns:event", eventCode);
+        browser.find("#returns\\:requests button.accept").click();
+        browser.settle();
+        assertTrue(messages("returns").contains("accepted"), messages("returns"));
+        assertEquals(10L, selectedCount("orgReturnMap"), "the accepted seats are selected for re-allocation");
+        choose("returns:seller", "CITY");
+        click("returns:reallocate");
+        assertTrue(messages("returns").contains("10 seat(s) re-allocated to City Tickets"), messages("returns"));
+        browser.screenshot("return-reallocated");
+
+        // 6. Vacant-seat map and sales by seller: PLAZA 25 - 10 = 15, CITY 8 + 10 = 18, 190 - 33 free.
+        page("app/backoffice/organizer/sales.xhtml");
+        choose("sales:event", eventCode);
+        browser.find("#salesMap canvas");
+        assertEquals("157", text("count-FREE"));
+        assertEquals("33", text("count-ALLOCATED"));
+        assertEquals("0", text("count-SOLD"));
+        assertEquals("15", text("seller-allocated-PLAZA"));
+        assertEquals("18", text("seller-allocated-CITY"));
+        assertTrue(browser.find("#salesMap .seatmap-legend").getText().contains("free (with the organizer) (157)"),
+                browser.find("#salesMap .seatmap-legend").getText());
+        browser.screenshot("sales-status");
+        String salesPdf = browser.find("a[href*='/pdf/sales/sellers']").getAttribute("href");
+        assertEquals("200 application/pdf", fetch(salesPdf));
+    }
+
+    // ---- steps ----
+
+    private void login(String username) {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(base + "login.xhtml");
+        type("login:username", username);
+        type("login:password", "demo-" + username);
+        browser.driver.findElement(By.id("login:signIn")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/app/"));
+        browser.settle();
+    }
+
+    private void page(String path) {
+        browser.driver.get(base + path);
+        browser.settle();
+        assertFalse(browser.driver.getCurrentUrl().contains("login.xhtml"), "signed in for " + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement e = browser.find("#" + id.replace(":", "\\:"));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private void click(String id) {
+        browser.find("#" + id.replace(":", "\\:")).click();
+        browser.settle();
+    }
+
+    private String text(String id) {
+        return browser.find("#" + id.replace(":", "\\:")).getText().strip();
+    }
+
+    private String messages(String form) {
+        List<WebElement> m = browser.driver.findElements(By.id(form + ":messages"));
+        return m.isEmpty() ? "" : m.get(0).getText();
+    }
+
+    private String errors(String form) {
+        return browser.driver.findElements(By.cssSelector("#" + form + "\\:messages .ui-messages-error")).stream()
+                .map(WebElement::getText).reduce("", String::concat);
+    }
+
+    /** Picks the item of a PrimeFaces select menu whose label contains {@code label}. */
+    private void choose(String menuId, String label) {
+        browser.find("#" + menuId.replace(":", "\\:")).click();
+        WebElement panel = browser.find("#" + menuId.replace(":", "\\:") + "_panel");
+        WebElement item = browser.waiting().until(d -> panel.findElements(By.cssSelector("li.ui-selectonemenu-item")).stream()
+                .filter(li -> li.getAttribute("data-label") != null && li.getAttribute("data-label").contains(label))
+                .findFirst().orElse(null));
+        item.click();
+        browser.settle();
+    }
+
+    private void selectTyped(String mapId, String ranges) {
+        WebElement input = browser.find("#" + mapId + " .seatmap-range");
+        input.clear();
+        input.sendKeys(ranges);
+        browser.find("#" + mapId + " .seatmap-select-range").click();
+    }
+
+    /** A real mouse drag from one seat's centre to another's (1-based rows and columns). */
+    private void drag(String mapId, int fromRow, int fromColumn, int toRow, int toColumn) {
+        WebElement canvas = browser.find("#" + mapId + " canvas");
+        int[] from = point(mapId, canvas, fromRow, fromColumn);
+        int[] to = point(mapId, canvas, toRow, toColumn);
+        new Actions(browser.driver).moveToElement(canvas, from[0], from[1]).clickAndHold()
+                .moveToElement(canvas, (from[0] + to[0]) / 2, (from[1] + to[1]) / 2)
+                .moveToElement(canvas, to[0], to[1]).release().perform();
+    }
+
+    /** A seat's centre as an offset from the canvas centre (how WebDriver's actions address an element). */
+    private int[] point(String mapId, WebElement canvas, int row, int column) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) browser.js(
+                "var m = document.getElementById(arguments[0]).seatMap; var c = m.cellCentre(arguments[1], arguments[2]);"
+                        + " var r = m.canvas.getBoundingClientRect(); return {x: c.x - r.width / 2, y: c.y - r.height / 2};",
+                mapId, row, column);
+        return new int[] {(int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue())};
+    }
+
+    private long selectedCount(String mapId) {
+        return ((Number) browser.js("return document.getElementById(arguments[0]).seatMap.selectedCount", mapId)).longValue();
+    }
+
+    private String selection(String form) {
+        return browser.driver.findElement(By.id(form + ":selection")).getAttribute("value");
+    }
+
+    /** Status and content type of a GET in the signed-in browser. */
+    private String fetch(String url) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) {"
+                        + " done(r.status + ' ' + (r.headers.get('content-type') || '').split(';')[0]); })"
+                        + ".catch(function (e) { done('failed ' + e); });", url);
+    }
+
+    /** Waits (bounded) for a finished download with the given extension, and returns the newest. */
+    private Path downloaded(String extension) {
+        return browser.waiting().until(d -> {
+            try (Stream<Path> files = Files.list(browser.downloads)) {
+                return files.filter(f -> f.toString().endsWith(extension))
+                        .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified())).orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private static Map<String, Long> sellerIds(Api api) {
+        JsonArray items = api.get("api/v1/sellers?size=100").json().getJsonArray("items");
+        java.util.HashMap<String, Long> ids = new java.util.HashMap<>();
+        for (JsonObject s : items.getValuesAs(JsonObject.class)) {
+            ids.put(s.getString("code"), s.getJsonNumber("id").longValue());
+        }
+        return ids;
+    }
+}
