@@ -826,6 +826,10 @@
             var source = document.getElementById(options.dataId);
             options.data = JSON.parse(source.value != null && source.tagName === 'INPUT' ? source.value : source.textContent);
         }
+        if (!options.data) {
+            container.textContent = 'The seat map could not be loaded; see the messages above.';
+            return null;
+        }
         return new SeatMap(container, options);
     };
 

@@ -115,6 +115,7 @@ class BackOfficeScreensIT {
         // 2. Seat types by dragging: S on rows 1-3 (a dragged rectangle), A on rows 4-10 (typed range).
         page("app/backoffice/organizer/seats.xhtml");
         choose("seats:event", eventCode);
+        choose("seats:assignCode", "S – S seat");
         drag("seatsMap", 1, 1, 3, 20);
         assertEquals(57L, selectedCount("seatsMap"), "3 rows of 19 seats: the aisle is not selected");
         click("seats:assignType");
