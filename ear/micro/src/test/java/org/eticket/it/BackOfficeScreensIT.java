@@ -89,7 +89,7 @@ class BackOfficeScreensIT {
         assertEquals("200", text("layoutSeatCount"));
         selectTyped("layoutMap", "K1:K10");
         assertEquals(10L, selectedCount("layoutMap"));
-        click("layouts:markAisles");
+        click("editor:markAisles");
         assertEquals("190", text("layoutSeatCount"));
         browser.screenshot("layout-drawn");
 
