@@ -64,13 +64,16 @@ public class AllocationView implements Serializable {
         selection = null;
     }
 
+    private final PerRequest<List<SeatType>> seatTypes = new PerRequest<>();
+    private final PerRequest<List<AllocationService.SellerQuota>> quotas = new PerRequest<>();
+
     public List<SeatType> getSeatTypes() {
-        return eventId == null ? List.of() : Screens.attempt(() -> seatMaster.seatTypes(eventId), null);
+        return eventId == null ? List.of() : seatTypes.get(() -> Screens.attempt(() -> seatMaster.seatTypes(eventId), null));
     }
 
     /** Per authorized seller: quota, seats held and seats it may still take. */
     public List<AllocationService.SellerQuota> getQuotas() {
-        return performanceId == null ? List.of() : Screens.attempt(() -> allocations.quotas(performanceId), null);
+        return performanceId == null ? List.of() : quotas.get(() -> Screens.attempt(() -> allocations.quotas(performanceId), null));
     }
 
     public List<Allocation> getAllocationList() {

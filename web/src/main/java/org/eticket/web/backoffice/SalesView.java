@@ -41,8 +41,10 @@ public class SalesView implements Serializable {
         performanceId = ps == null || ps.isEmpty() ? null : ps.get(0).getId();
     }
 
+    private final PerRequest<SalesStatusService.VacancyMap> vacancy = new PerRequest<>();
+
     public SalesStatusService.VacancyMap getVacancy() {
-        return performanceId == null ? null : Screens.attempt(() -> status.vacancyMap(performanceId), null);
+        return performanceId == null ? null : vacancy.get(() -> Screens.attempt(() -> status.vacancyMap(performanceId), null));
     }
 
     public List<SalesStatusService.SellerSales> getBySeller() {
