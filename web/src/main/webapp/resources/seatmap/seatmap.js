@@ -326,7 +326,8 @@
                 add(x.colour, x.code, (x.code ? x.code + ' \u2013 ' : '') + x.name, counts[k] || 0);
             });
             if (counts[NONE]) {
-                add('#e2e4e8', '', this.options.noneLabel || 'none', counts[NONE]);
+                add('#e2e4e8', '', (this.options.noneLabels && this.options.noneLabels[this.colouring])
+                    || this.options.noneLabel || 'none', counts[NONE]);
             }
         } else {
             add('#a0aec0', '', 'seat', this.seatCount);
