@@ -314,6 +314,8 @@ class BackOfficeScreensIT {
     /** A real mouse drag from one seat's centre to another's (1-based rows and columns). */
     private void drag(String mapId, int fromRow, int fromColumn, int toRow, int toColumn) {
         WebElement canvas = browser.find("#" + mapId + " canvas");
+        // WebDriver measures offsets from the centre of the element's visible part: show all of it.
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", canvas);
         int[] from = point(mapId, canvas, fromRow, fromColumn);
         int[] to = point(mapId, canvas, toRow, toColumn);
         new Actions(browser.driver).moveToElement(canvas, from[0], from[1]).clickAndHold()
