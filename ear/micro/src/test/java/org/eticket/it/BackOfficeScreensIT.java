@@ -293,15 +293,23 @@ class BackOfficeScreensIT {
                 .map(WebElement::getText).reduce("", String::concat);
     }
 
-    /** Picks the item of a PrimeFaces select menu whose label contains {@code label}. */
+    /**
+     * Picks the item of a PrimeFaces select menu whose label contains {@code label}: opens the menu
+     * with a click, then selects through the widget (a click on an item of a panel still being
+     * positioned can land on its neighbour), and checks the menu shows the choice.
+     */
     private void choose(String menuId, String label) {
-        browser.find("#" + menuId.replace(":", "\\:")).click();
-        WebElement panel = browser.find("#" + menuId.replace(":", "\\:") + "_panel");
-        WebElement item = browser.waiting().until(d -> panel.findElements(By.cssSelector("li.ui-selectonemenu-item")).stream()
-                .filter(li -> li.getAttribute("data-label") != null && li.getAttribute("data-label").contains(label))
-                .findFirst().orElse(null));
-        item.click();
+        String css = "#" + menuId.replace(":", "\\:");
+        browser.find(css).click();
+        browser.find(css + "_panel li.ui-selectonemenu-item");
+        String value = (String) browser.js("var select = document.getElementById(arguments[0] + '_input'); var label = arguments[1];"
+                + " for (var i = 0; i < select.options.length; i++) { if (select.options[i].text.indexOf(label) >= 0) return select.options[i].value; }"
+                + " return null;", menuId, label);
+        assertTrue(value != null, "menu " + menuId + " offers " + label);
+        browser.js("var w = Object.values(PrimeFaces.widgets).find(function (w) { return w.id === arguments[0]; }.bind(null, arguments[0]));"
+                + " w.selectValue(arguments[1]); w.hide();", menuId, value);
         browser.settle();
+        browser.waiting().until(d -> d.findElement(By.id(menuId + "_label")).getText().contains(label));
     }
 
     private void selectTyped(String mapId, String ranges) {
