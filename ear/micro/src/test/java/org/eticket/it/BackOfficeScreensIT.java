@@ -307,7 +307,9 @@ class BackOfficeScreensIT {
         assertTrue(value != null, "menu " + menuId + " offers " + label);
         browser.js("var id = arguments[0], w = null; for (var k in PrimeFaces.widgets) {"
                 + " if (PrimeFaces.widgets[k] && PrimeFaces.widgets[k].id === id) { w = PrimeFaces.widgets[k]; } }"
-                + " w.selectValue(arguments[1]); w.hide();", menuId, value);
+                + " var before = w.getSelectedValue(); w.selectValue(arguments[1]); w.hide();"
+                + " if (before !== arguments[1]) { if (w.triggerChange) { w.triggerChange(); } else { w.input.trigger('change'); } }",
+                menuId, value);
         browser.settle();
         browser.waiting().until(d -> d.findElement(By.id(menuId + "_label")).getText().contains(label));
     }
