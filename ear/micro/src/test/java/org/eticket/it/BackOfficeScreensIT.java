@@ -314,7 +314,9 @@ class BackOfficeScreensIT {
         browser.waiting().until(d -> d.findElement(By.id(menuId + "_label")).getText().contains(label));
     }
 
+    /** Clears the map's selection, then selects typed ranges. */
     private void selectTyped(String mapId, String ranges) {
+        browser.find("#" + mapId + " .seatmap-clear").click();
         WebElement input = browser.find("#" + mapId + " .seatmap-range");
         input.clear();
         input.sendKeys(ranges);

@@ -101,7 +101,15 @@ final class SeatMaps {
         }
     }
 
+    /** Minor units as the currency writes them: 12000 JPY is 12000, 12000 EUR is 120.00. */
     static String money(long minor, String currency) {
-        return String.format("%d.%02d %s", minor / 100, Math.abs(minor % 100), currency == null ? "" : currency).strip();
+        int digits = 2;
+        try {
+            digits = currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            // not an ISO 4217 code: show two decimals
+        }
+        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(minor, digits);
+        return (amount.toPlainString() + " " + (currency == null ? "" : currency)).strip();
     }
 }

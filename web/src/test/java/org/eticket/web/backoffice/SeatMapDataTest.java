@@ -67,4 +67,11 @@ class SeatMapDataTest {
         assertEquals("Evil \"</script><script>alert(1)</script>",
                 parsed.getJsonObject("layers").getJsonObject("seller").getJsonArray("names").getJsonObject(0).getString("name"));
     }
+
+    @Test
+    void moneyIsWrittenInTheCurrencysOwnDecimals() {
+        assertEquals("12000 JPY", SeatMaps.money(12000, "JPY"));
+        assertEquals("120.00 EUR", SeatMaps.money(12000, "EUR"));
+        assertEquals("1.05", SeatMaps.money(105, null));
+    }
 }
