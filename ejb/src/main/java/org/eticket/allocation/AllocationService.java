@@ -163,7 +163,7 @@ public class AllocationService {
             params.put("s", sellerId);
         }
         var count = em.createQuery("select count(a) from Allocation a" + where, Long.class);
-        var list = em.createQuery("select a from Allocation a" + where + " order by a.createdAt desc, a.id desc", Allocation.class);
+        var list = em.createQuery("select a from Allocation a" + where + " order by a.id desc", Allocation.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             list.setParameter(k, v);
@@ -184,7 +184,7 @@ public class AllocationService {
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER})
     public List<SellerQuota> quotas(Long performanceId) {
-        Performance p = readablePerformance(performanceId);
+        Performance p = readablePerformance(em, access, performanceId);
         AccessService.Caller c = access.caller();
         Map<Long, Long> held = new HashMap<>();
         for (Object[] row : em.createQuery("select t.seller.id, count(t) from Ticket t where t.performance = :p"
@@ -254,7 +254,7 @@ public class AllocationService {
         if (change.note() != null) {
             a.setNote(note(change.note()));
         }
-        flush();
+        flush(em);
         List<Cell> now = ticketsOf(a).stream().map(Ticket::getCell).toList();
         a.setSeats(CellRanges.fromCells(now).label(), now.size());
         return a;
@@ -278,7 +278,7 @@ public class AllocationService {
         for (Ticket t : held) {
             release(t, "allocation " + a.getId() + " deleted by the organizer");
         }
-        flush();
+        flush(em);
         em.remove(a);
     }
 
@@ -307,16 +307,19 @@ public class AllocationService {
     // ---- shared with the other services of the package ------------------------------------
 
     /** The performance, locked for the rest of the transaction; the caller must be its organizer. */
-    Performance lockedPerformance(Long performanceId) {
-        Performance p = findPerformance(performanceId);
+    private Performance lockedPerformance(Long performanceId) {
+        Performance p = findPerformance(em, performanceId);
         access.checkEvent(p.getEvent());
         em.lock(p, LockModeType.PESSIMISTIC_WRITE);
         return p;
     }
 
+    // Static: the other services of the package call these directly, not through the EJB view
+    // (which admits public business methods only).
+
     /** The performance if the caller may read its stock: its organizer, the admin, or an authorized seller. */
-    Performance readablePerformance(Long performanceId) {
-        Performance p = findPerformance(performanceId);
+    static Performance readablePerformance(EntityManager em, AccessService access, Long performanceId) {
+        Performance p = findPerformance(em, performanceId);
         AccessService.Caller c = access.caller();
         if (c.is(Roles.SELLER)) {
             long authorized = em.createQuery("select count(a) from SellerAuthorization a where a.performance = :p"
@@ -330,7 +333,7 @@ public class AllocationService {
         return p;
     }
 
-    Performance findPerformance(Long performanceId) {
+    static Performance findPerformance(EntityManager em, Long performanceId) {
         Performance p = performanceId == null ? null : em.find(Performance.class, performanceId);
         if (p == null) {
             throw new NotFoundException("performance " + performanceId + " does not exist");
@@ -362,11 +365,15 @@ public class AllocationService {
     }
 
     /** Flushes so the unique key on performance and seat speaks now, as a 409, not at commit as a 500. */
-    void flush() {
+    static void flush(EntityManager em) {
+        flush(em, "a seat was allocated by someone else meanwhile; nothing was changed, read the map again");
+    }
+
+    static void flush(EntityManager em, String conflict) {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new ConflictException("a seat was allocated by someone else meanwhile; nothing was changed, read the map again");
+            throw new ConflictException(conflict);
         }
     }
 
@@ -409,7 +416,7 @@ public class AllocationService {
         place(p, auth, null, cells, detail);
         em.persist(a);
         placeTickets(p, a, cells, detail);
-        flush();
+        flush(em);
         return a;
     }
 

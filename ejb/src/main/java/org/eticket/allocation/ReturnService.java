@@ -47,9 +47,6 @@ public class ReturnService {
     @EJB
     TicketService tickets;
 
-    @EJB
-    AllocationService allocations;
-
     /** The signed-in seller asks to return seats that are still allocated to it (not held, not sold). */
     @RolesAllowed(Roles.SELLER)
     public ReturnRequest request(ReturnData data) {
@@ -61,7 +58,7 @@ public class ReturnService {
         if (seller == null) {
             throw new AccessDeniedException("your login does not act for a seller");
         }
-        Performance p = allocations.findPerformance(data.performanceId());
+        Performance p = AllocationService.findPerformance(em, data.performanceId());
         em.lock(p, LockModeType.PESSIMISTIC_WRITE);
         List<Cell> cells = AllocationService.seats(p, data.ranges(), data.seats(), "return").cells();
         Map<Cell, Ticket> found = AllocationService.byCell(tickets.atCells(p.getId(), cells));
@@ -91,7 +88,7 @@ public class ReturnService {
         for (Cell cell : cells) {
             tickets.move(found.get(cell), TicketState.RETURN_REQUESTED, "return request " + r.getId());
         }
-        allocations.flush();
+        AllocationService.flush(em);
         return r;
     }
 
@@ -160,7 +157,7 @@ public class ReturnService {
             params.put("st", state);
         }
         var count = em.createQuery("select count(r) from ReturnRequest r" + where, Long.class);
-        var list = em.createQuery("select r from ReturnRequest r" + where + " order by r.requestedAt desc, r.id desc",
+        var list = em.createQuery("select r from ReturnRequest r" + where + " order by r.id desc",
                 ReturnRequest.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);

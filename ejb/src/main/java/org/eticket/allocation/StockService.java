@@ -59,15 +59,13 @@ public class StockService {
      * @param notRegistered seats in the seller's stock that its event master lacks
      * @param notInStock    lines of its event master that are no longer its stock (returned, say)
      * @param differing     seats whose seat type or price differ between the two
+     * @param complete      none of the three lists has a seat: the seller registered exactly its stock
      */
     public record RegistrationReport(Long performanceId, String eventCode, String eventName, String performance,
                                      Long sellerId, String sellerCode, String sellerName,
                                      int inStock, int registered, int matching,
                                      List<String> notRegistered, List<String> notInStock, List<String> differing,
-                                     Instant lastImport) {
-        public boolean complete() {
-            return notRegistered.isEmpty() && notInStock.isEmpty() && differing.isEmpty();
-        }
+                                     Instant lastImport, boolean complete) {
     }
 
     @PersistenceContext
@@ -75,9 +73,6 @@ public class StockService {
 
     @EJB
     AccessService access;
-
-    @EJB
-    AllocationService allocations;
 
     @EJB
     TicketService tickets;
@@ -92,7 +87,7 @@ public class StockService {
         StringBuilder q = new StringBuilder("select t from Ticket t where t.seller = :s");
         Performance p = null;
         if (performanceId != null) {
-            p = allocations.readablePerformance(performanceId);
+            p = AllocationService.readablePerformance(em, access, performanceId);
             q.append(" and t.performance = :p");
         }
         AccessService.Caller c = access.caller();
@@ -195,7 +190,7 @@ public class StockService {
                 unchanged++;
             }
         }
-        allocations.flush();
+        AllocationService.flush(em, "the same stock was imported at the same moment by another session; import it again");
         return new ImportResult(parsed.size(), added, updated, unchanged);
     }
 
@@ -215,7 +210,7 @@ public class StockService {
     /** The registration report: a seller its own, the organizer any seller of its event. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER})
     public RegistrationReport registrationReport(Long performanceId, Long sellerId) {
-        Performance p = allocations.readablePerformance(performanceId);
+        Performance p = AllocationService.readablePerformance(em, access, performanceId);
         Seller seller = seller(sellerId);
         Map<String, Ticket> stock = stockOf(seller, p.getId());
         Map<String, SellerStockItem> master = masterOf(seller, p.getId());
@@ -240,7 +235,8 @@ public class StockService {
         Instant last = master.values().stream().map(SellerStockItem::getImportedAt).max(Instant::compareTo).orElse(null);
         return new RegistrationReport(p.getId(), p.getEvent().getCode(), p.getEvent().getName(), key(p),
                 seller.getId(), seller.getCode(), seller.getName(), stock.size(), master.size(), matching,
-                sortedSeats(notRegistered), sortedSeats(new ArrayList<>(notInStock)), sortedSeats(differing), last);
+                sortedSeats(notRegistered), sortedSeats(new ArrayList<>(notInStock)), sortedSeats(differing), last,
+                notRegistered.isEmpty() && notInStock.isEmpty() && differing.isEmpty());
     }
 
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER})

@@ -1,5 +1,6 @@
 /**
- * Allocation of a performance's seats to sellers: a seller's quota (a number of seats or a share of
- * capacity) and the check that an allocation stays within it. Plain Java, shared by services and screens.
+ * Sellers, their authorizations and quotas, and the allocation of a performance's seats to them
+ * (C5-C8): registering, changing and printing allocations, the seller's stock with its export,
+ * import into the seller's event master and registration report, and returns of unsold seats.
  */
 package org.eticket.allocation;

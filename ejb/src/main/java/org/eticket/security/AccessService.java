@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Objects;
 import org.eticket.allocation.SellerAuthorization;
+import org.eticket.card.Chip;
 import org.eticket.catalog.Event;
 import org.eticket.catalog.SeatLayout;
 import org.eticket.catalog.Venue;
@@ -140,6 +141,19 @@ public class AccessService {
         if (!c.isAdmin() && !c.acts(Roles.CUSTOMER, customerId)) {
             throw new AccessDeniedException("this record belongs to another customer");
         }
+    }
+
+    /** A chip is seen and managed by its holder, the seller or store that issued it, and the platform. */
+    public void checkChip(Chip chip) {
+        Caller c = caller();
+        if (c.isAdmin()
+                || c.acts(Roles.CUSTOMER, chip.getHolder().getId())
+                || (chip.getIssuedBySeller() != null && c.acts(Roles.SELLER, chip.getIssuedBySeller().getId()))
+                || (chip.getIssuedByStore() != null && c.acts(Roles.STORE, chip.getIssuedByStore().getId()))) {
+            return;
+        }
+        throw new AccessDeniedException("chip " + chip.getUid() + " belongs to another "
+                + (c.is(Roles.CUSTOMER) ? "customer" : "issuer"));
     }
 
     private static boolean ownsLayout(Caller c, SeatLayout layout) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ public class SalesStatusService {
     }
 
     public record VacancyMap(Long performanceId, String eventCode, String performance, int rows, int columns,
-                             Map<Vacancy, Long> counts, List<SellerRef> sellers, List<SeatStatus> seats) {
+                             Map<String, Long> counts, List<SellerRef> sellers, List<SeatStatus> seats) {
     }
 
     /** allocated = every seat the seller holds, sold included; unsold = allocated, held or asked back. */
@@ -90,9 +89,9 @@ public class SalesStatusService {
             byCell.put(t.getCell(), t);
         }
         Map<Cell, String> typeOf = seatTypeOf(p.getEvent());
-        Map<Vacancy, Long> counts = new EnumMap<>(Vacancy.class);
+        Map<String, Long> counts = new LinkedHashMap<>(); // by Vacancy name, every one present
         for (Vacancy v : Vacancy.values()) {
-            counts.put(v, 0L);
+            counts.put(v.name(), 0L);
         }
         Map<Long, SellerRef> sellers = new TreeMap<>();
         List<SeatStatus> seats = new ArrayList<>();
@@ -107,7 +106,7 @@ public class SalesStatusService {
                 Seller seller = t.getSeller();
                 sellers.putIfAbsent(sellerId, new SellerRef(sellerId, seller.getCode(), seller.getName()));
             }
-            counts.merge(v, 1L, Long::sum);
+            counts.merge(v.name(), 1L, Long::sum);
             seats.add(new SeatStatus(cell.label(), cell.row(), cell.column(), typeOf.get(cell), v, sellerId));
         }
         return new VacancyMap(p.getId(), p.getEvent().getCode(), performanceLabel(p), layout.getRows(), layout.getColumns(),
@@ -224,7 +223,7 @@ public class SalesStatusService {
                 legend.put("SOLD", new Color(0xD62728));
                 legend.put("VOID", new Color(0x555555));
                 PdfReport pdf = PdfReport.titled("Vacant-seat map: " + where);
-                m.counts().forEach((v, n) -> pdf.line(v.name() + ": " + n));
+                m.counts().forEach((v, n) -> pdf.line(v + ": " + n));
                 yield pdf.seatMap(grid, legend).toBytes();
             }
             case SELLERS -> PdfReport.titled("Sales by seller: " + where)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.eticket.allocation.Allocation;
 import org.eticket.allocation.Seller;
+import org.eticket.card.Chip;
 import org.eticket.catalog.Performance;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.Cell;
@@ -68,6 +69,10 @@ public class Ticket extends Identified {
 
     private Instant heldUntil;
 
+    /** The chip the ticket is written to while ISSUED (at most one, design §5). */
+    @ManyToOne
+    private Chip chip;
+
     @Column(nullable = false)
     private Instant changedAt;
 
@@ -113,6 +118,8 @@ public class Ticket extends Identified {
 
     public Instant getChangedAt() { return changedAt; }
 
+    public Chip getChip() { return chip; }
+
     /** Price of the seat in minor units, from its seat type (0 when the seat has no type). */
     public long price() {
         return seatType == null ? 0 : seatType.getPrice();
@@ -138,6 +145,8 @@ public class Ticket extends Identified {
     }
 
     void setHolder(Customer holder) { this.holder = holder; }
+
+    void setChip(Chip chip) { this.chip = chip; }
 
     void setSeller(Seller seller) { this.seller = seller; }
 

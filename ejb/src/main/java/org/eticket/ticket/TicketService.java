@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eticket.allocation.Allocation;
+import org.eticket.card.Chip;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.Cell;
 import org.eticket.journal.Journal;
@@ -79,6 +80,13 @@ public class TicketService {
     public Ticket sell(Ticket t, Customer buyer, String detail) {
         move(t, TicketState.SOLD, detail);
         t.setHolder(buyer);
+        return t;
+    }
+
+    /** A sold ticket is now on {@code chip}, the write confirmed by the chip (C14). */
+    public Ticket issue(Ticket t, Chip chip, String detail) {
+        move(t, TicketState.ISSUED, detail);
+        t.setChip(chip);
         return t;
     }
 

@@ -37,6 +37,10 @@ final class Api {
         }
     }
 
+    /** A file answer (PDF, CSV) as bytes. */
+    record Binary(int status, String contentType, byte[] body) {
+    }
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
@@ -76,6 +80,28 @@ final class Api {
 
     Response postText(String path, String text) {
         return send("POST", path, text, "text/csv");
+    }
+
+    Response postJson(String path, String json, String contentType) {
+        return send("POST", path, json, contentType);
+    }
+
+    /** GET accepting any type, for files. */
+    Binary download(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "*/*").GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Response put(String path, String json) {

@@ -1,0 +1,68 @@
+package org.eticket.issuance;
+
+import java.util.HexFormat;
+import java.util.Objects;
+import org.eticket.chip.apdu.ApduFormatException;
+import org.eticket.chip.apdu.ApduTransport;
+import org.eticket.chip.apdu.CommandApdu;
+import org.eticket.chip.apdu.ResponseApdu;
+import org.eticket.chip.protocol.ChipAccessException;
+import org.eticket.chip.protocol.ChipAuthentication;
+import org.eticket.chip.protocol.ChipInfo;
+import org.eticket.chip.protocol.ChipReader;
+import org.eticket.chip.protocol.ChipTicket;
+
+/**
+ * The relay between the center's issuance steps and a chip (004 Fig 15, S1505-S1507): select,
+ * answer the center's challenge, pass on the center's MACed write, read the ticket back and report.
+ * It holds no key. The chip is reached through any {@link ApduTransport}: the in-process emulator
+ * in tests, a reader terminal through the JCA adapter (issue #6), PC/SC on a home reader.
+ * It runs outside any transaction: each step is one call to {@link IssuanceSteps}.
+ */
+public final class ChipIssuance {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private final IssuanceSteps center;
+
+    public ChipIssuance(IssuanceSteps center) {
+        this.center = Objects.requireNonNull(center, "center");
+    }
+
+    /**
+     * Issues {@code ticketId} to the chip on {@code transport}.
+     *
+     * @throws ChipAccessException when the chip cannot be read, is removed or loses power; the
+     *         attempt is abandoned at the center, the ticket stays unissued and a retry may follow
+     */
+    public IssuanceResult issue(Long ticketId, ApduTransport transport) throws ChipAccessException {
+        ChipReader reader = new ChipReader(transport);
+        ChipInfo info = reader.select();
+        IssuanceChallenge challenge = center.request(new IssuanceRequest(ticketId, info.uid().toString()));
+        try {
+            ChipAuthentication evidence = reader.authenticate(HEX.parseHex(challenge.challenge()));
+            WriteAuthorization write = center.authenticate(challenge.attemptId(), new ChipEvidence(
+                    HEX.formatHex(info.toFci()), HEX.formatHex(evidence.chipChallenge()), HEX.formatHex(evidence.response())));
+            CommandApdu command = CommandApdu.parse(HEX.parseHex(write.command()));
+            ResponseApdu answer = reader.transmit(command);
+            String readBack = "";
+            if (answer.isOk()) {
+                reader.select();
+                String chipTicketId = TicketRecords.chipTicketId(ticketId);
+                for (ChipTicket t : reader.readContent().tickets()) {
+                    if (t.ticketId().equals(chipTicketId) && t.record() != null) {
+                        readBack = HEX.formatHex(t.record());
+                    }
+                }
+            }
+            // The center decides from the chip's own answer, refused or not, and the read-back.
+            return center.report(challenge.attemptId(), new WriteReport(HEX.formatHex(answer.encode()), readBack));
+        } catch (ChipAccessException e) {
+            center.abandon(challenge.attemptId(), e.getMessage());
+            throw e;
+        } catch (ApduFormatException e) {
+            center.abandon(challenge.attemptId(), "the center's command is no APDU");
+            throw new ChipAccessException("the center's command is no APDU", e);
+        }
+    }
+}
