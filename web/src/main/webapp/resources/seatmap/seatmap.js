@@ -82,6 +82,12 @@
         return (c[0] * 299 + c[1] * 587 + c[2] * 114) / 1000 > 140 ? '#000' : '#fff';
     }
 
+    /** The colour mixed with white, for taken seats. */
+    function pale(c) {
+        return [Math.round(c[0] + (255 - c[0]) * 0.65), Math.round(c[1] + (255 - c[1]) * 0.65),
+            Math.round(c[2] + (255 - c[2]) * 0.65)];
+    }
+
     function el(tag, attrs, text) {
         var e = document.createElement(tag);
         Object.keys(attrs || {}).forEach(function (k) {
@@ -260,11 +266,22 @@
             return SELECTED;
         }
         var layer = this.layers[this.colouring];
-        if (!layer) {
-            return SEAT_COLOUR;
+        var k = layer ? layer.cells[i] : NONE;
+        var c = !layer ? SEAT_COLOUR : k === NONE ? this.noneColour() : layer.colours[k];
+        return this.isTaken(i) ? pale(c) : c;
+    };
+
+    /**
+     * With options.taken = {layer, free}: a seat whose entry in that layer is not the free one is
+     * drawn pale in the other colourings, so a seat type view still shows which seats are taken.
+     */
+    SeatMap.prototype.isTaken = function (i) {
+        var t = this.options.taken;
+        if (!t || this.colouring === t.layer || !this.layers[t.layer]) {
+            return false;
         }
-        var k = layer.cells[i];
-        return k === NONE ? this.noneColour() : layer.colours[k];
+        var k = this.layers[t.layer].cells[i];
+        return k !== NONE && k !== t.free;
     };
 
     SeatMap.prototype.noneColour = function () {
@@ -331,6 +348,9 @@
             }
         } else {
             add('#a0aec0', '', 'seat', this.seatCount);
+        }
+        if (this.options.taken && this.colouring !== this.options.taken.layer && this.layers[this.options.taken.layer]) {
+            add('#f0c8c8', '', 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
         add('#141414', '\u2713', 'selected', null);
@@ -488,7 +508,7 @@
                     colour = '#fff';
                 } else if (layer && layer.cells[i] !== NONE) {
                     text = layer.names[layer.cells[i]].code || '';
-                    colour = ink(layer.colours[layer.cells[i]]);
+                    colour = ink(this.isTaken(i) ? pale(layer.colours[layer.cells[i]]) : layer.colours[layer.cells[i]]);
                 } else {
                     continue;
                 }
@@ -651,7 +671,7 @@
             var k = layer.cells[i];
             if (k !== NONE) {
                 var x = layer.names[k];
-                text += ', ' + (name === 'type' ? 'type ' : '') + (x.code && name === 'type' ? x.code + ' ' : '') + x.name;
+                text += ', ' + (name === 'type' ? 'type ' + (x.code ? x.code + ' (' + x.name + ')' : x.name) : x.name);
             }
         });
         return text + (this.selected[i] ? ', selected' : '');
