@@ -277,7 +277,7 @@
      */
     SeatMap.prototype.isTaken = function (i) {
         var t = this.options.taken;
-        if (!t || this.colouring === t.layer || !this.layers[t.layer]) {
+        if (!t || (t.in || ['type']).indexOf(this.colouring) < 0 || !this.layers[t.layer]) {
             return false;
         }
         var k = this.layers[t.layer].cells[i];
@@ -349,7 +349,8 @@
         } else {
             add('#a0aec0', '', 'seat', this.seatCount);
         }
-        if (this.options.taken && this.colouring !== this.options.taken.layer && this.layers[this.options.taken.layer]) {
+        var taken = this.options.taken;
+        if (taken && (taken.in || ['type']).indexOf(this.colouring) >= 0 && this.layers[taken.layer]) {
             add('#f0c8c8', '', 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
@@ -492,7 +493,7 @@
         var ctx = this.ctx;
         var s = this.scale;
         var layer = this.layers[this.colouring];
-        ctx.font = Math.floor(s * 0.5) + 'px sans-serif';
+        var base = Math.floor(s * 0.5);
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
         for (var r = r0; r <= r1; r++) {
@@ -512,6 +513,12 @@
                 } else {
                     continue;
                 }
+                // Long codes (sellers) shrink to fit the seat; too small to read, they are left out.
+                var size = Math.min(base, Math.floor(s * 0.85 / Math.max(1, text.length * 0.62)));
+                if (size < 7) {
+                    continue;
+                }
+                ctx.font = size + 'px sans-serif';
                 ctx.fillStyle = colour;
                 ctx.fillText(text, this.ox + (c + 0.5) * s, this.oy + (r + 0.5) * s);
             }
