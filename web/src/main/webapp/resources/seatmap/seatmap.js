@@ -354,7 +354,9 @@
             add('#f0c8c8', '', 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
-        add('#141414', '\u2713', 'selected', null);
+        if (this.editable) {
+            add('#141414', '\u2713', 'selected', null);
+        }
     };
 
     // ---- geometry ----
@@ -685,8 +687,8 @@
     };
 
     SeatMap.prototype.updateStatus = function () {
-        this.countText.textContent = this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats')
-            + ' selected of ' + this.seatCount + '. ';
+        this.countText.textContent = !this.editable ? this.seatCount + ' seats. '
+            : this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats') + ' selected of ' + this.seatCount + '. ';
         this.focusText.textContent = this.focused ? 'Focus: ' + this.describe(this.focus) + '. ' : '';
     };
 
