@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -45,6 +43,8 @@ class BackOfficeScreensIT {
     @ArquillianResource
     URL base;
 
+    private static final String SELLER_PASSWORD = "story-seller-secret";
+
     Browser browser;
 
     @BeforeEach
@@ -73,6 +73,8 @@ class BackOfficeScreensIT {
         Api api = Api.demo(base, "organizer");
         String venueCode = Api.unique("HALL");
         String eventCode = Api.unique("STORY");
+        String plaza = Api.unique("PLAZA");
+        String city = Api.unique("CITY");
 
         // 1. The organizer draws a layout: 10 rows x 20 columns, column K an aisle: 190 seats.
         login("organizer");
@@ -115,11 +117,13 @@ class BackOfficeScreensIT {
                 "{\"code\":\"S\",\"name\":\"S seat\",\"price\":12000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}").status());
         assertEquals(201, api.post("api/v1/events/" + eventId + "/seat-types",
                 "{\"code\":\"A\",\"name\":\"A seat\",\"price\":8000,\"currency\":\"JPY\",\"colour\":\"#1f77b4\"}").status());
-        Map<String, Long> sellers = sellerIds(api);
+        // Sellers of its own, so the demo sellers' authorizations stay as the other ITs expect.
+        long plazaId = seller(plaza, "Story Plaza");
+        long cityId = seller(city, "Story City");
         assertEquals(201, api.post("api/v1/events/" + eventId + "/authorizations",
-                "{\"sellerId\":" + sellers.get("PLAZA") + ",\"quota\":\"40\"}").status());
+                "{\"sellerId\":" + plazaId + ",\"quota\":\"40\"}").status());
         assertEquals(201, api.post("api/v1/events/" + eventId + "/authorizations",
-                "{\"sellerId\":" + sellers.get("CITY") + ",\"quota\":\"30\"}").status());
+                "{\"sellerId\":" + cityId + ",\"quota\":\"30\"}").status());
 
         // 2. Seat types by dragging: S on rows 1-3 (a dragged rectangle), A on rows 4-10 (typed range).
         page("app/backoffice/organizer/seats.xhtml");
@@ -135,7 +139,7 @@ class BackOfficeScreensIT {
         assertEquals("133", text("seats-A"));
         browser.screenshot("seat-types");
 
-        // 3. Allocation: a dragged block and a keyboard-selected block to PLAZA, 8 consecutive A seats found for CITY.
+        // 3. Allocation: a dragged block and a keyboard-selected block to Story Plaza, 8 consecutive A seats found for Story City.
         page("app/backoffice/organizer/allocation.xhtml");
         choose("alloc:event", eventCode);
         browser.find("#allocMap canvas");
@@ -144,9 +148,9 @@ class BackOfficeScreensIT {
                 "var m = document.getElementById('allocMap').seatMap; var r = m.canvas.getBoundingClientRect();"
                         + " return [m.scale, m.ox, m.oy, r.top, r.height, window.scrollY, window.innerHeight].join(' ')"));
         assertTrue(browser.find("#allocMap .seatmap-count").getText().startsWith("20 seats selected"));
-        choose("alloc:seller", "PLAZA");
+        choose("alloc:seller", plaza);
         click("alloc:allocateSelected");
-        assertTrue(messages("alloc").contains("20 seat(s) allocated to Ticket Plaza"), messages("alloc"));
+        assertTrue(messages("alloc").contains("20 seat(s) allocated to Story Plaza"), messages("alloc"));
 
         WebElement canvas = browser.find("#allocMap canvas");
         browser.js("arguments[0].focus()", canvas);
@@ -162,30 +166,30 @@ class BackOfficeScreensIT {
         assertEquals("L1:P1", selection("alloc"));
         assertTrue(browser.find("#allocMap .seatmap-focus").getText().contains("P1"), "the focus is announced in words");
         browser.screenshot("keyboard-selection");
-        choose("alloc:seller", "PLAZA");
+        choose("alloc:seller", plaza);
         click("alloc:allocateSelected");
-        assertTrue(messages("alloc").contains("5 seat(s) allocated to Ticket Plaza"), messages("alloc"));
+        assertTrue(messages("alloc").contains("5 seat(s) allocated to Story Plaza"), messages("alloc"));
 
         type("alloc:autoCount_input", "8");
         choose("alloc:autoType", "A – A seat");
-        choose("alloc:seller", "CITY");
+        choose("alloc:seller", city);
         click("alloc:allocateConsecutive");
-        assertTrue(messages("alloc").contains("8 consecutive seat(s) of type A allocated to City Tickets"), messages("alloc"));
-        assertEquals("15", text("remaining-PLAZA"));
-        assertEquals("22", text("remaining-CITY"));
+        assertTrue(messages("alloc").contains("8 consecutive seat(s) of type A allocated to Story City"), messages("alloc"));
+        assertEquals("15", text("remaining-" + plaza));
+        assertEquals("22", text("remaining-" + city));
 
-        // Refused: a seat allocated twice, and more seats than CITY's quota leaves.
+        // Refused: a seat allocated twice, and more seats than Story City's quota leaves.
         selectTyped("allocMap", "A1:B1");
-        choose("alloc:seller", "CITY");
+        choose("alloc:seller", city);
         click("alloc:allocateSelected");
-        assertTrue(errors("alloc").contains("already allocated to Ticket Plaza"), "a double allocation is refused: " + messages("alloc"));
-        // The free S seats (27; the auto block took A seats) are more than the 22 CITY may still take.
+        assertTrue(errors("alloc").contains("already allocated to Story Plaza"), "a double allocation is refused: " + messages("alloc"));
+        // The free S seats (27; the auto block took A seats) are more than the 22 Story City may still take.
         selectTyped("allocMap", "A3:T3, Q1:T2");
         assertEquals(27L, selectedCount("allocMap"));
         click("alloc:allocateSelected");
         assertTrue(errors("alloc").contains("may take 22 more seats"), "over quota is refused: " + messages("alloc"));
-        assertEquals("15", text("remaining-PLAZA"), "refusals changed nothing");
-        assertEquals("22", text("remaining-CITY"), "refusals changed nothing");
+        assertEquals("15", text("remaining-" + plaza), "refusals changed nothing");
+        assertEquals("22", text("remaining-" + city), "refusals changed nothing");
         browser.screenshot("allocation-refused-over-quota");
         browser.js("var s = document.querySelector('#allocMap select'); s.value = 'seller'; s.dispatchEvent(new Event('change'));");
         browser.screenshot("allocation-by-seller");
@@ -193,7 +197,7 @@ class BackOfficeScreensIT {
         assertEquals("200 application/pdf", fetch(pdfLink), "the allocation prints as a PDF");
 
         // 4. The seller exports its stock, imports it into its event master, and returns ten seats.
-        login("seller1");
+        login(plaza.toLowerCase(), SELLER_PASSWORD);
         page("app/backoffice/seller/stock.xhtml");
         choose("stock:performance", eventCode);
         browser.driver.findElement(By.id("stock:show")).click();
@@ -220,7 +224,7 @@ class BackOfficeScreensIT {
         assertTrue(messages("returns").contains("Return of 10 seat(s) requested"), messages("returns"));
         browser.screenshot("seller-return-requested");
 
-        // 5. The organizer accepts the return and re-allocates the ten seats to CITY.
+        // 5. The organizer accepts the return and re-allocates the ten seats to Story City.
         login("organizer");
         page("app/backoffice/organizer/returns.xhtml");
         choose("returns:event", eventCode);
@@ -228,20 +232,20 @@ class BackOfficeScreensIT {
         browser.settle();
         assertTrue(messages("returns").contains("accepted"), messages("returns"));
         assertEquals(10L, selectedCount("orgReturnMap"), "the accepted seats are selected for re-allocation");
-        choose("returns:seller", "CITY");
+        choose("returns:seller", city);
         click("returns:reallocate");
-        assertTrue(messages("returns").contains("10 seat(s) re-allocated to City Tickets"), messages("returns"));
+        assertTrue(messages("returns").contains("10 seat(s) re-allocated to Story City"), messages("returns"));
         browser.screenshot("return-reallocated");
 
-        // 6. Vacant-seat map and sales by seller: PLAZA 25 - 10 = 15, CITY 8 + 10 = 18, 190 - 33 free.
+        // 6. Vacant-seat map and sales by seller: Story Plaza 25 - 10 = 15, Story City 8 + 10 = 18, 190 - 33 free.
         page("app/backoffice/organizer/sales.xhtml");
         choose("sales:event", eventCode);
         browser.find("#salesMap canvas");
         assertEquals("157", text("count-FREE"));
         assertEquals("33", text("count-ALLOCATED"));
         assertEquals("0", text("count-SOLD"));
-        assertEquals("15", text("seller-allocated-PLAZA"));
-        assertEquals("18", text("seller-allocated-CITY"));
+        assertEquals("15", text("seller-allocated-" + plaza));
+        assertEquals("18", text("seller-allocated-" + city));
         assertTrue(browser.find("#salesMap .seatmap-legend").getText().contains("free (with the organizer) (157)"),
                 browser.find("#salesMap .seatmap-legend").getText());
         browser.screenshot("sales-status");
@@ -252,10 +256,14 @@ class BackOfficeScreensIT {
     // ---- steps ----
 
     private void login(String username) {
+        login(username, "demo-" + username);
+    }
+
+    private void login(String username, String password) {
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(base + "login.xhtml");
         type("login:username", username);
-        type("login:password", "demo-" + username);
+        type("login:password", password);
         browser.driver.findElement(By.id("login:signIn")).click();
         browser.waiting().until(d -> d.getCurrentUrl().contains("/app/"));
         browser.settle();
@@ -373,12 +381,14 @@ class BackOfficeScreensIT {
         });
     }
 
-    private static Map<String, Long> sellerIds(Api api) {
-        JsonArray items = api.get("api/v1/sellers?size=100").json().getJsonArray("items");
-        java.util.HashMap<String, Long> ids = new java.util.HashMap<>();
-        for (JsonObject s : items.getValuesAs(JsonObject.class)) {
-            ids.put(s.getString("code"), s.getJsonNumber("id").longValue());
-        }
-        return ids;
+    /** Registers a seller (platform admin) and its login; returns the seller's id. */
+    private long seller(String code, String name) {
+        Api admin = Api.demo(base, "admin");
+        Api.Response seller = admin.post("api/v1/sellers", "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"kind\":\"AGENT\"}");
+        assertEquals(201, seller.status(), seller.body());
+        Api.Response account = admin.post("api/v1/accounts", "{\"username\":\"" + code.toLowerCase() + "\",\"password\":\""
+                + SELLER_PASSWORD + "\",\"role\":\"seller\",\"partyId\":" + seller.id() + "}");
+        assertEquals(201, account.status(), account.body());
+        return seller.id();
     }
 }
