@@ -76,6 +76,16 @@ class BackOfficeScreensIT {
         String plaza = Api.unique("PLAZA");
         String city = Api.unique("CITY");
 
+        // The platform admin registers an organizer on the organizer master.
+        login("admin");
+        page("app/backoffice/admin/masters.xhtml");
+        String organizerCode = Api.unique("ORG");
+        type("masters:code", organizerCode);
+        type("masters:name", "Story Promotions");
+        click("masters:saveOrganizer");
+        assertTrue(messages("masters").contains("Organizer " + organizerCode + " registered"), messages("masters"));
+        assertTrue(browser.find("#masters\\:tabs\\:organizers").getText().contains("Story Promotions"));
+
         // 1. The organizer draws a layout: 10 rows x 20 columns, column K an aisle: 190 seats.
         login("organizer");
         page("app/backoffice/organizer/venues.xhtml");
@@ -124,6 +134,16 @@ class BackOfficeScreensIT {
                 "{\"sellerId\":" + plazaId + ",\"quota\":\"40\"}").status());
         assertEquals(201, api.post("api/v1/events/" + eventId + "/authorizations",
                 "{\"sellerId\":" + cityId + ",\"quota\":\"30\"}").status());
+
+        // The event master: the second and third performances of the series are only dates.
+        page("app/backoffice/organizer/events.xhtml");
+        browser.driver.findElement(By.xpath("//tr[td[contains(., '" + eventCode + "')]]//button")).click();
+        browser.settle();
+        type("events:series", "2027-05-02, 2027-05-03");
+        click("events:addSeries");
+        assertTrue(messages("events").contains("2 performance(s) added to the series"), messages("events"));
+        assertEquals(3, browser.driver.findElements(By.xpath("//*[@id='events:performanceTable']//tbody/tr[td[contains(., '19:00')]]")).size(),
+                "each performance of the series starts at 19:00");
 
         // 2. Seat types by dragging: S on rows 1-3 (a dragged rectangle), A on rows 4-10 (typed range).
         page("app/backoffice/organizer/seats.xhtml");
