@@ -84,7 +84,7 @@ class BackOfficeScreensIT {
         type("masters:name", "Story Promotions");
         click("masters:saveOrganizer");
         assertTrue(messages("masters").contains("Organizer " + organizerCode + " registered"), messages("masters"));
-        assertTrue(browser.find("#masters\\:tabs\\:organizers").getText().contains("Story Promotions"));
+        assertTrue(browser.find("#masters\\:tabs").getText().contains("Story Promotions"));
 
         // 1. The organizer draws a layout: 10 rows x 20 columns, column K an aisle: 190 seats.
         login("organizer");
