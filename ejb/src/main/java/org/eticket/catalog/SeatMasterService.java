@@ -6,10 +6,14 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.eticket.catalog.grid.Cell;
 import org.eticket.catalog.grid.CellRanges;
+import org.eticket.catalog.grid.GridException;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.platform.Strings;
@@ -112,6 +116,45 @@ public class SeatMasterService {
         }
         VenueService.assignSeats(t, wanted);
         return t;
+    }
+
+    /**
+     * The seats in {@code ranges} take seat type {@code code}, or no type when {@code code} is
+     * null, leaving whatever type they had: one transaction, so a refusal changes nothing.
+     * Aisles inside the ranges are skipped (a dragged rectangle on the map covers them).
+     *
+     * @return how many seats the ranges cover
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER})
+    public int paint(Long eventId, String code, String ranges) {
+        Event e = events.get(eventId);
+        SeatType target = code == null ? null : get(eventId, code);
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
+        CellRanges picked;
+        try {
+            picked = CellRanges.parse(ranges).checkWithin(e.getLayout().getRows(), e.getLayout().getColumns());
+        } catch (GridException bad) {
+            throw new ValidationException("selection: " + bad.getMessage());
+        }
+        Set<Cell> seats = new HashSet<>(CellRanges.parse(e.getLayout().getSeatRanges()).cells());
+        Set<Cell> selected = new HashSet<>(picked.cells());
+        selected.retainAll(seats);
+        if (selected.isEmpty()) {
+            throw new ValidationException("the selection " + picked.label() + " holds no seat of layout \""
+                    + e.getLayout().getName() + "\"");
+        }
+        for (SeatType t : seatTypes(eventId)) {
+            List<Cell> cells = CellRanges.parse(t.getRanges()).cells();
+            List<Cell> kept = cells.stream().filter(c -> !selected.contains(c)).toList();
+            if (t == target) {
+                Set<Cell> joined = new HashSet<>(kept);
+                joined.addAll(selected);
+                VenueService.assignSeats(t, CellRanges.fromCells(joined));
+            } else if (kept.size() != cells.size()) {
+                VenueService.assignSeats(t, CellRanges.fromCells(kept));
+            }
+        }
+        return selected.size();
     }
 
     private SeatType find(Event e, String code) {

@@ -78,59 +78,32 @@ public class SeatMasterView implements Serializable {
     }
 
     /**
-     * The selected seats become type {@code assignCode}: they leave any other type first (the service
-     * refuses overlapping types), then join this one. Aisles in the selection are skipped.
+     * The selected seats become type {@code assignCode}, leaving any other type, in one service
+     * call (a refusal changes nothing). Aisles in the selection are skipped.
      */
     public void assignType() {
-        Event e = getEvent();
-        if (e == null || !hasSelection() || assignCode == null) {
-            if (assignCode == null && e != null) {
+        if (getEvent() == null || !hasSelection() || assignCode == null) {
+            if (assignCode == null && getEvent() != null) {
                 Screens.error("Create a seat type first.");
             }
             return;
         }
-        SeatMapData grid = SeatMaps.layout(e.getLayout());
-        CellRanges selected = Screens.attempt(() -> CellRanges.parse(selection), null);
-        if (selected == null) {
-            return;
-        }
-        for (SeatType other : getSeatTypes()) {
-            if (other.getCode().equals(assignCode) || other.getRanges().isBlank()) {
-                continue;
-            }
-            String left = grid.rangesWith(other.getRanges(), selected, false);
-            if (!left.equals(grid.rangesWith(other.getRanges(), CellRanges.empty(), false))
-                    && !Screens.run(() -> seatMaster.assign(eventId, other.getCode(), left), null)) {
-                return;
-            }
-        }
-        SeatType target = getSeatTypes().stream().filter(t -> t.getCode().equals(assignCode)).findFirst().orElse(null);
-        String next = grid.rangesWith(target == null ? null : target.getRanges(), selected, true);
-        if (Screens.run(() -> seatMaster.assign(eventId, assignCode, next),
-                grid.seatsIn(selected) + " seat(s) set to type " + assignCode + ".")) {
+        Integer seats = Screens.attempt(() -> seatMaster.paint(eventId, assignCode, selection), null);
+        if (seats != null) {
+            Screens.info(seats + " seat(s) set to type " + assignCode + ".");
             selection = null;
         }
     }
 
     /** The selected seats get no seat type. */
     public void clearType() {
-        Event e = getEvent();
-        if (e == null || !hasSelection()) {
+        if (getEvent() == null || !hasSelection()) {
             return;
         }
-        SeatMapData grid = SeatMaps.layout(e.getLayout());
-        CellRanges selected = Screens.attempt(() -> CellRanges.parse(selection), null);
-        if (selected == null) {
-            return;
+        if (Screens.attempt(() -> seatMaster.paint(eventId, null, selection), null) != null) {
+            Screens.info("Seat types removed from " + selection + ".");
+            selection = null;
         }
-        for (SeatType t : getSeatTypes()) {
-            if (!t.getRanges().isBlank() && !Screens.run(() -> seatMaster.assign(eventId, t.getCode(),
-                    grid.rangesWith(t.getRanges(), selected, false)), null)) {
-                return;
-            }
-        }
-        Screens.info("Seat types removed from " + selection + ".");
-        selection = null;
     }
 
     /** Adds the selected seats to an attribute of the event's layout (wheelchair space, ...). */
