@@ -144,7 +144,7 @@ public class SeatMasterService {
                     + e.getLayout().getName() + "\"");
         }
         for (SeatType t : seatTypes(eventId)) {
-            List<Cell> cells = CellRanges.parse(t.getRanges()).cells();
+            List<Cell> cells = t.getRanges().isBlank() ? List.of() : CellRanges.parse(t.getRanges()).cells();
             List<Cell> kept = cells.stream().filter(c -> !selected.contains(c)).toList();
             if (t == target) {
                 Set<Cell> joined = new HashSet<>(kept);
