@@ -79,8 +79,9 @@ class TerminalFlowsIT {
             Api.Response empty = download(alice, home, first, 1);
             assertEquals(409, empty.status(), empty.body());
             assertTrue(empty.message().contains("no card answered"), empty.body());
-            assertTrue(home.devices.history().stream().anyMatch(l -> l.contains(TerminalIssuanceService.BRING_CARD)),
-                    () -> "the terminal asks for the card: " + home.devices.history());
+            assertTrue(home.devices.history().stream().anyMatch(l -> l.equals("display (large): "
+                    + TerminalIssuanceService.BRING_CARD.toUpperCase(java.util.Locale.ROOT))),
+                    () -> "the terminal asks for the card in large letters: " + home.devices.history());
 
             // Bob's chip on Alice's reader: refused as not hers, retry or cancel, and bob's chip is untouched.
             reader.place(bobs.emulator);

@@ -100,7 +100,7 @@ public class TerminalIssuanceService {
     @RolesAllowed(Roles.CUSTOMER)
     public ChipDownload download(Long orderId, String terminalId, Integer waitSeconds) {
         SalesOrder order = orders.get(orderId);
-        orders.forDownload(order.getDownloadToken(), tickets.now());
+        orders.forDownload(order.getDownloadToken(), Instant.now()); // the ticket master's clock is the system UTC clock too
         terminal(terminalId, Set.of(TerminalKind.HOME_READER));
         List<Long> ticketIds = order.getLines().stream().map(OrderLine::getTicketId).toList();
         return writeTickets(order.getId(), terminalId, ticketIds, waitSeconds);
