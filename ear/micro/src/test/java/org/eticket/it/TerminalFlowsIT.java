@@ -8,12 +8,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URL;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.card.ChipEmulator;
 import org.eticket.chip.card.ChipPersonalization;
+import org.eticket.chip.crypto.MasterKey;
 import org.eticket.chip.card.MemoryEeprom;
 import org.eticket.chip.crypto.ChipKeys;
 import org.eticket.chip.protocol.ChipReader;
@@ -190,6 +192,50 @@ class TerminalFlowsIT {
         }
     }
 
+    @Test
+    void aSellerIssuesAMembershipCardAtAKioskToAGenuineChipOnly() throws Exception {
+        Api carol = Api.demo(base, "carol");
+        Api fanclub = Api.demo(base, "fanclub");
+        long fc = SecurityIT.array(carol.get("api/v1/shop/performances/" + performance(0) + "/sellers").body()).stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("AURORA-FC")).findFirst()
+                .orElseThrow().getJsonNumber("sellerId").longValue();
+        Api.Response applied = carol.post("api/v1/memberships", "{\"sellerId\":" + fc + "}");
+        assertEquals(201, applied.status(), applied.body());
+        long memberId = applied.id();
+        EmulatedChipPort reader = new EmulatedChipPort();
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+            Api.Response early = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":1}");
+            assertEquals(409, early.status(), "an application is registered first: " + early.body());
+            Api.Response registered = fanclub.post("api/v1/memberships/" + memberId + "/registration", "");
+            assertEquals(200, registered.status(), registered.body());
+            String number = registered.json().getString("membershipNumber");
+
+            // A chip claiming a platform UID without its keys is no genuine chip and is not registered.
+            Api.Response p = admin.post("api/v1/chips/personalizations", "");
+            ChipUid forgedUid = ChipUid.parse(p.json().getString("uid"));
+            reader.place(ChipEmulator.inMemory(ChipPersonalization.of(forgedUid, "forged",
+                    MasterKey.generate(1, new SecureRandom()).chipKeys(forgedUid))));
+            Api.Response forged = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
+            assertEquals(409, forged.status(), forged.body());
+            assertTrue(forged.message().contains("not a genuine chip"), forged.body());
+
+            EmulatedChip card = personalized();
+            reader.place(card.emulator);
+            assertEquals(403, carol.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + "}").status(), "sellers issue membership cards");
+            Api.Response issued = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
+            assertEquals(200, issued.status(), issued.body());
+            assertEquals(card.uid.toString(), issued.json().getString("chipUid"));
+            assertEquals(number, issued.json().getString("membershipNumber"));
+            String carolsChips = carol.get("api/v1/chips").body();
+            assertTrue(carolsChips.contains(card.uid.toString()) && carolsChips.contains(number), carolsChips);
+            assertTrue(!carol.get("api/v1/chips").body().contains(forgedUid.toString()), "the forged chip was not registered");
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private enum Drop { NONE, AFTER_WRITE, DURING_WRITE }
@@ -255,12 +301,16 @@ class TerminalFlowsIT {
         }
     }
 
-    private EmulatedChip registeredChip(long customerId) throws Exception {
+    private EmulatedChip personalized() throws Exception {
         Api.Response p = admin.post("api/v1/chips/personalizations", "");
         assertEquals(200, p.status(), p.body());
         JsonObject keys = p.json();
-        EmulatedChip chip = new EmulatedChip(ChipUid.parse(keys.getString("uid")), ChipKeys.of(keys.getInt("keyVersion"),
+        return new EmulatedChip(ChipUid.parse(keys.getString("uid")), ChipKeys.of(keys.getInt("keyVersion"),
                 HEX.parseHex(keys.getString("writeKey")), HEX.parseHex(keys.getString("authenticationKey"))));
+    }
+
+    private EmulatedChip registeredChip(long customerId) throws Exception {
+        EmulatedChip chip = personalized();
         Api.Response r = Api.demo(base, "seller1").post("api/v1/chips",
                 "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
         assertEquals(201, r.status(), r.body());

@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eticket.card.Chip;
+import org.eticket.card.ChipRegistry;
+import org.eticket.chip.crypto.ChipMacs;
 import org.eticket.chip.protocol.ChipAccessException;
+import org.eticket.chip.protocol.ChipAuthentication;
 import org.eticket.chip.protocol.ChipContent;
 import org.eticket.chip.protocol.ChipInfo;
 import org.eticket.chip.protocol.ChipReader;
@@ -35,6 +40,9 @@ import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
 import org.eticket.platform.ValidationException;
+import org.eticket.keys.KeyService;
+import org.eticket.sales.Member;
+import org.eticket.sales.MembershipService;
 import org.eticket.sales.OrderLine;
 import org.eticket.sales.OrderService;
 import org.eticket.sales.SalesOrder;
@@ -63,6 +71,7 @@ public class TerminalIssuanceService {
 
     private static final Logger LOG = Logger.getLogger(TerminalIssuanceService.class.getName());
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Fig 38's prompt on the home reader/writer. */
     public static final String BRING_CARD = "Please bring your card close to the writer";
@@ -89,6 +98,15 @@ public class TerminalIssuanceService {
 
     @EJB
     AccessService access;
+
+    @EJB
+    MembershipService memberships;
+
+    @EJB
+    ChipRegistry chips;
+
+    @EJB
+    KeyService keys;
 
     /**
      * Downloads an order's tickets to the buyer's chip on their home reader/writer (004 Fig 15,
@@ -159,6 +177,42 @@ public class TerminalIssuanceService {
             }
         }
         return issuance.settle(ticketId, new ChipSnapshot(HEX.formatHex(selected.toFci()), readBack));
+    }
+
+    /**
+     * A seller issues a chip as a registered member's membership card at a terminal (C10; Fig 13;
+     * 002 cl. 31): the chip presented must prove its diversified authentication key to a fresh
+     * center challenge (genuine, personalized by this platform), and is then registered to the
+     * member's customer with the membership number, so tickets of that seller carry it.
+     */
+    @RolesAllowed(Roles.SELLER)
+    public MembershipCard issueMembershipCard(Long memberId, String terminalId, Integer waitSeconds) {
+        Member member = memberships.list().stream().filter(m -> m.getId().equals(memberId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("member " + memberId + " is not one of your members"));
+        if (member.getStatus() != Member.Status.REGISTERED) {
+            throw new ConflictException("member " + memberId + " is not registered yet; register the application first");
+        }
+        terminal(terminalId, Set.of(TerminalKind.KIOSK, TerminalKind.DISPENSER, TerminalKind.HOME_READER));
+        show(terminalId, TerminalCommand.display("Please bring the membership card close to the reader", true));
+        TerminalTransport transport = new TerminalTransport(gateway, terminalId, APDU_TIMEOUT);
+        ChipInfo info = awaitChip(terminalId, transport, waitSeconds);
+        byte[] challenge = new byte[ChipMacs.CHALLENGE_LENGTH];
+        RANDOM.nextBytes(challenge);
+        ChipAuthentication answer;
+        try {
+            answer = new ChipReader(transport).authenticate(challenge);
+        } catch (ChipAccessException e) {
+            throw new ConflictException("the chip on terminal " + terminalId + " did not answer the challenge: " + e.getMessage());
+        }
+        if (!answer.verify(keys.chipKeys(info.keyVersion(), info.uid()), info.uid())) {
+            show(terminalId, TerminalCommand.display("This card cannot be used", true));
+            throw new ConflictException("chip " + info.uid() + " did not prove its key: not a genuine chip");
+        }
+        Chip chip = chips.register(new ChipRegistry.Registration(info.uid().toString(), member.getCustomer().getId(),
+                member.getMembershipNumber()));
+        show(terminalId, TerminalCommand.display("Membership card " + member.getMembershipNumber() + " issued", true));
+        return new MembershipCard(chip.getId(), chip.getUid(), member.getId(), member.getCustomer().getId(),
+                member.getMembershipNumber(), terminalId);
     }
 
     private ChipDownload writeTickets(Long orderId, String terminalId, List<Long> ticketIds, Integer waitSeconds) {

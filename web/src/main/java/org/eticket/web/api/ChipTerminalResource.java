@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eticket.issuance.IssuanceResult;
 import org.eticket.issuance.terminal.ChipDownload;
 import org.eticket.issuance.terminal.ChipListing;
+import org.eticket.issuance.terminal.MembershipCard;
 import org.eticket.issuance.terminal.TerminalIssuanceService;
 import org.eticket.platform.NotFoundException;
 
@@ -38,8 +39,20 @@ public class ChipTerminalResource {
     public record SettlementRequest(Long ticketId, Integer waitSeconds) {
     }
 
+    /** {@code {"memberId":..,"waitSeconds":..}} */
+    public record MembershipCardRequest(Long memberId, Integer waitSeconds) {
+    }
+
     @EJB
     TerminalIssuanceService flows;
+
+    /** A seller issues the chip on the terminal as a registered member's membership card (C10). */
+    @POST
+    @Path("membership-cards")
+    public MembershipCard issueMembershipCard(@PathParam("terminalId") String terminalId, MembershipCardRequest request) {
+        MembershipCardRequest r = Requests.body(request);
+        return flows.issueMembershipCard(r.memberId(), terminalId, r.waitSeconds());
+    }
 
     /** The customer downloads an order's tickets to their chip; the answer says COMPLETED or RETRY_OR_CANCEL and why. */
     @POST
