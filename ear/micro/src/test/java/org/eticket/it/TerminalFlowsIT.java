@@ -236,6 +236,35 @@ class TerminalFlowsIT {
         }
     }
 
+    @Test
+    void aKioskPurchaseIsWrittenToTheCardAtOnceAndNothingIsSoldWithoutACard() throws Exception {
+        EmulatedChip chip = registeredChip(aliceId);
+        long perf = performance(1);
+        long plaza = plaza(perf);
+        EmulatedChipPort reader = new EmulatedChipPort();
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+            String seat = freeSeats(perf, plaza, 1).get(0);
+            String body = SellingIT.purchase(perf, plaza, List.of(seat), SellingIT.card(SellingIT.APPROVE));
+            long ordersBefore = alice.get("api/v1/orders").json().getJsonNumber("total").longValue();
+            Api.Response noCard = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
+                    body.substring(0, body.length() - 1) + ",\"waitSeconds\":1}");
+            assertEquals(409, noCard.status(), noCard.body());
+            assertEquals(ordersBefore, alice.get("api/v1/orders").json().getJsonNumber("total").longValue(), "nothing sold");
+
+            reader.place(chip.emulator);
+            Api.Response bought = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
+                    body.substring(0, body.length() - 1) + ",\"waitSeconds\":10}");
+            assertEquals(200, bought.status(), bought.body());
+            assertEquals("COMPLETED", bought.json().getString("outcome"), bought.body());
+            JsonObject issued = bought.json().getJsonArray("issued").getJsonObject(0);
+            assertEquals(chip.uid.toString(), issued.getString("chipUid"), "the center has ticket and chip ID");
+            JsonArray onChip = listing(kiosk).getJsonArray("tickets");
+            assertEquals(1, onChip.size());
+            assertEquals(seat, onChip.getJsonObject(0).getString("seatNumber"));
+            assertTrue(onChip.getJsonObject(0).getBoolean("verified"));
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private enum Drop { NONE, AFTER_WRITE, DURING_WRITE }
@@ -320,15 +349,23 @@ class TerminalFlowsIT {
     /** Alice buys {@code count} free seats of Ticket Plaza for the AURORA performance {@code index}; returns the order ID. */
     private long buy(int index, int count) {
         long perf = performance(index);
-        long plaza = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("PLAZA")).findFirst()
-                .orElseThrow().getJsonNumber("sellerId").longValue();
-        List<String> seats = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + plaza).body())
-                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available")).map(s -> s.getString("seat"))
-                .limit(count).toList();
+        long plaza = plaza(perf);
+        List<String> seats = freeSeats(perf, plaza, count);
         Api.Response paid = alice.post("api/v1/purchases", SellingIT.purchase(perf, plaza, seats, SellingIT.card(SellingIT.APPROVE)));
         assertEquals(201, paid.status(), paid.body());
         return paid.id();
+    }
+
+    private long plaza(long perf) {
+        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("PLAZA")).findFirst()
+                .orElseThrow().getJsonNumber("sellerId").longValue();
+    }
+
+    private List<String> freeSeats(long perf, long seller, int count) {
+        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + seller).body())
+                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available")).map(s -> s.getString("seat"))
+                .limit(count).toList();
     }
 
     private long ticketOf(long orderId) {

@@ -44,6 +44,9 @@ import org.eticket.keys.KeyService;
 import org.eticket.sales.Member;
 import org.eticket.sales.MembershipService;
 import org.eticket.sales.OrderLine;
+import org.eticket.sales.PaymentRequest;
+import org.eticket.sales.PurchaseService;
+import org.eticket.sales.SeatRequest;
 import org.eticket.sales.OrderService;
 import org.eticket.sales.SalesOrder;
 import org.eticket.security.AccessService;
@@ -108,6 +111,9 @@ public class TerminalIssuanceService {
     @EJB
     KeyService keys;
 
+    @EJB
+    PurchaseService purchases;
+
     /**
      * Downloads an order's tickets to the buyer's chip on their home reader/writer (004 Fig 15,
      * S1504-S1507, Fig 38): only the buyer, only inside the download window. Each ticket is
@@ -120,6 +126,23 @@ public class TerminalIssuanceService {
         SalesOrder order = orders.get(orderId);
         orders.forDownload(order.getDownloadToken(), Instant.now()); // the ticket master's clock is the system UTC clock too
         terminal(terminalId, Set.of(TerminalKind.HOME_READER));
+        List<Long> ticketIds = order.getLines().stream().map(OrderLine::getTicketId).toList();
+        return writeTickets(order.getId(), terminalId, ticketIds, waitSeconds);
+    }
+
+    /**
+     * Kiosk purchase (C15; 004 S1507ff, Fig 8): the customer, signed in at a store's kiosk, puts the
+     * card on it, buys, and the tickets are written to that card at once; the center records each
+     * ticket with the chip ID (the issuance journal). The card is asked for first, so nothing is sold
+     * when no card answers. The sale goes through {@link PurchaseService#purchase}; its order channel
+     * stays the portal's until selling takes a kiosk channel (TODO #6: Channel.KIOSK for this route).
+     */
+    @RolesAllowed(Roles.CUSTOMER)
+    public ChipDownload buyAtKiosk(String terminalId, SeatRequest seats, PaymentRequest payment, Integer waitSeconds) {
+        terminal(terminalId, Set.of(TerminalKind.KIOSK));
+        show(terminalId, TerminalCommand.display(BRING_CARD, true));
+        awaitChip(terminalId, new TerminalTransport(gateway, terminalId, APDU_TIMEOUT), waitSeconds);
+        SalesOrder order = purchases.purchase(seats, payment);
         List<Long> ticketIds = order.getLines().stream().map(OrderLine::getTicketId).toList();
         return writeTickets(order.getId(), terminalId, ticketIds, waitSeconds);
     }
@@ -323,8 +346,8 @@ public class TerminalIssuanceService {
         if (c.is(Roles.STORE) && (t.getStore() == null || !t.getStore().getId().equals(c.partyId()))) {
             throw new AccessDeniedException("terminal " + terminalId + " is not at your store");
         }
-        if (c.is(Roles.CUSTOMER) && t.getKind() != TerminalKind.HOME_READER) {
-            throw new AccessDeniedException("customers use their home reader/writer; terminal " + terminalId + " is a " + t.getKind());
+        if (c.is(Roles.CUSTOMER) && t.getKind() == TerminalKind.GATE) {
+            throw new AccessDeniedException("terminal " + terminalId + " is a gate");
         }
         return t;
     }

@@ -17,6 +17,8 @@ import org.eticket.issuance.terminal.ChipListing;
 import org.eticket.issuance.terminal.MembershipCard;
 import org.eticket.issuance.terminal.TerminalIssuanceService;
 import org.eticket.platform.NotFoundException;
+import org.eticket.sales.PaymentRequest;
+import org.eticket.sales.SeatRequest;
 
 /**
  * Ticket flows the center runs through a reader terminal: download an order to the chip on the
@@ -45,6 +47,19 @@ public class ChipTerminalResource {
 
     @EJB
     TerminalIssuanceService flows;
+
+    /** C15: the signed-in customer buys at a store's kiosk (the portal's purchase body plus waitSeconds); the tickets are written to the card on the kiosk at once. */
+    @POST
+    @Path("kiosk-purchases")
+    public ChipDownload buyAtKiosk(@PathParam("terminalId") String terminalId, KioskPurchaseRequest request) {
+        KioskPurchaseRequest r = Requests.body(request);
+        return flows.buyAtKiosk(terminalId, new SeatRequest(r.performanceId(), r.sellerId(), r.seats(), r.seatType(), r.quantity()),
+                r.payment(), r.waitSeconds());
+    }
+
+    public record KioskPurchaseRequest(Long performanceId, Long sellerId, java.util.List<String> seats, String seatType,
+                                       Integer quantity, PaymentRequest payment, Integer waitSeconds) {
+    }
 
     /** A seller issues the chip on the terminal as a registered member's membership card (C10). */
     @POST
