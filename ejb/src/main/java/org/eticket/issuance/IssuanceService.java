@@ -212,6 +212,62 @@ public class IssuanceService implements IssuanceSteps {
     }
 
     /**
+     * Settles a write whose answer never came back (connection dropped in mid-write): the center has
+     * read the chip again, and the chip holds either the whole new state or the whole old one (its
+     * commit is atomic). The latest write of {@code ticketId} handed out for the chip read and not
+     * confirmed is settled: if the record read back is the one it wrote and verifies on the chip, the
+     * write happened and the ticket becomes ISSUED; otherwise the chip kept its old state, and the
+     * attempt is FAILED saying so (a retry on the same chip then writes the ticket). Empty when there
+     * is no such write.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
+    public Optional<IssuanceResult> settle(Long ticketId, ChipSnapshot snapshot) {
+        if (snapshot == null || ticketId == null) {
+            throw new ValidationException("ticketId and selectResponse are required");
+        }
+        ChipInfo read = ChipInfo.fromFci(hex("selectResponse", snapshot.selectResponse()))
+                .orElseThrow(() -> new ValidationException("selectResponse is a SELECT answer (FCI)"));
+        Ticket locked = lockedTicket(ticketId);
+        List<IssuanceAttempt> writes = attempts(locked).stream().filter(a -> a.isWriteAuthorized()
+                && a.getChip().getUid().equals(read.uid().toString())).toList();
+        if (writes.isEmpty() || writes.get(writes.size() - 1).getState() == IssuanceAttempt.State.COMPLETED) {
+            return Optional.empty();
+        }
+        IssuanceAttempt attempt = attempt(writes.get(writes.size() - 1).getId());
+        em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
+        Chip chip = attempt.getChip();
+        ChipUid uid = ChipUid.parse(chip.getUid());
+        ChipInfo info = read;
+        byte[] command = attempt.getCommand();
+        byte[] written;
+        try {
+            CommandApdu write = CommandApdu.parse(command);
+            written = Arrays.copyOfRange(write.data(), 4, write.data().length - ChipMacs.MAC_LENGTH);
+        } catch (ApduFormatException e) {
+            throw new IllegalStateException("stored write of issuance " + attempt.getId() + " is no APDU", e);
+        }
+        byte[] readBack = snapshot.readBack() == null || snapshot.readBack().isBlank() ? new byte[0] : hex("readBack", snapshot.readBack());
+        Ticket ticket = locked;
+        Instant now = tickets.now();
+        if (readBack.length > 0 && Arrays.equals(written, readBack)
+                && new TicketVerifier(keys.eventKeyRing(ticket.getPerformance().getEvent())).verify(uid, readBack).verified()) {
+            if (ticket.getState() != TicketState.SOLD) {
+                throw new ConflictException("ticket " + ticket.getId() + " is " + describe(ticket.getState()) + " by now");
+            }
+            // The chip holds the record this attempt wrote: the write was executed, only its answer was lost.
+            tickets.issue(ticket, chip, "issued to chip " + uid + " (attempt " + attempt.getId()
+                    + ", confirmed by reading the chip after the connection dropped)");
+            attempt.end(IssuanceAttempt.State.COMPLETED, "the chip holds the new state: the record was written "
+                    + "(confirmed by reading the chip after the connection dropped)", now);
+        } else {
+            boolean spent = info.writeCounter() >= attempt.getWriteCounter();
+            attempt.end(IssuanceAttempt.State.FAILED, "the chip kept its old state: the record was not written"
+                    + (spent ? " and the write can no longer execute" : "") + "; write the ticket again", now);
+        }
+        return Optional.of(IssuanceResult.of(attempt));
+    }
+
+    /**
      * The center's check of a record as read from chip {@code chipUid} (C21, 000 cl. 16-17; the
      * online check of C29): chip ID against the ID in the record, signature, personal part. Only
      * the verdict and the ticket ID are returned, never the personal part.

@@ -42,12 +42,7 @@ public class TerminalGateway {
 
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public byte[] transmit(String terminalId, byte[] commandApdu, Duration timeout) {
-        String instance = reachableHere(terminalId);
-        try (TerminalConnection connection = connection()) {
-            return connection.transmit(terminalId, commandApdu, timeout(timeout));
-        } catch (TerminalException e) {
-            throw refusal(terminalId, instance, e);
-        }
+        return send(terminalId, commandApdu, timeout);
     }
 
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -55,6 +50,36 @@ public class TerminalGateway {
         String instance = reachableHere(terminalId);
         try (TerminalConnection connection = connection()) {
             connection.execute(terminalId, command, timeout(timeout));
+        } catch (TerminalException e) {
+            throw refusal(terminalId, instance, e);
+        }
+    }
+
+    /**
+     * An APDU for a ticket flow (org.eticket.issuance.terminal): the same path as {@link #transmit},
+     * open to the roles that run those flows. Never exposed as such over REST: the flow checks who
+     * may use the terminal (its kind, the caller's store) and only relays what the center built.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
+    public byte[] relay(String terminalId, byte[] commandApdu, Duration timeout) {
+        return send(terminalId, commandApdu, timeout);
+    }
+
+    /** A device command (display, audio, lamp) for a ticket flow; see {@link #relay}. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
+    public void show(String terminalId, TerminalCommand command, Duration timeout) {
+        String instance = reachableHere(terminalId);
+        try (TerminalConnection connection = connection()) {
+            connection.execute(terminalId, command, timeout(timeout));
+        } catch (TerminalException e) {
+            throw refusal(terminalId, instance, e);
+        }
+    }
+
+    private byte[] send(String terminalId, byte[] commandApdu, Duration timeout) {
+        String instance = reachableHere(terminalId);
+        try (TerminalConnection connection = connection()) {
+            return connection.transmit(terminalId, commandApdu, timeout(timeout));
         } catch (TerminalException e) {
             throw refusal(terminalId, instance, e);
         }
@@ -99,7 +124,7 @@ public class TerminalGateway {
 
     /** Returns the registry's instance for the terminal after refusing what cannot be reached from here. */
     private String reachableHere(String terminalId) {
-        Terminal terminal = registry.find(terminalId)
+        Terminal terminal = registry.lookup(terminalId)
                 .orElseThrow(() -> new NotFoundException("terminal " + terminalId + " is not known"));
         try (TerminalConnection connection = connection()) {
             String refusal = refusal(terminal, connection.instanceId(), connection.connectedTerminals().contains(terminalId));

@@ -82,4 +82,14 @@ public class TerminalRegistry {
         return em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
                 .setParameter("terminalId", terminalId).getResultStream().findFirst();
     }
+
+    /**
+     * The terminal for the center's own flows (the gateway's routing, the ticket flows), whose
+     * callers are customers and sellers too; they decide themselves who may use which terminal.
+     */
+    @jakarta.annotation.security.PermitAll
+    public Optional<Terminal> lookup(String terminalId) {
+        return em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
+                .setParameter("terminalId", terminalId).getResultStream().findFirst();
+    }
 }

@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -56,8 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TerminalConnectorIT {
 
-    private static final int TERMINAL_PORT = Integer.getInteger("it.terminal.port");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int TERMINAL_PORT = TerminalRig.TERMINAL_PORT;
+    private static final Duration WAIT = TerminalRig.WAIT;
     private static final String SELECT = "00A4040008F0455449434B455400";
 
     @Deployment(testable = false)
@@ -74,21 +72,21 @@ class TerminalConnectorIT {
         String gateId = Api.unique("GATE");
         Path data = Files.createTempDirectory("terminal-it");
 
-        assertEquals(400, admin.post("api/v1/terminals", registration(gateId, "GATE", "storeCode", "CORNER-01")).status(),
+        assertEquals(400, admin.post("api/v1/terminals", TerminalRig.registration(gateId, "GATE", "storeCode", "CORNER-01")).status(),
                 "a gate stands at a venue, not a store");
-        Api.Response registered = admin.post("api/v1/terminals", registration(gateId, "GATE", "venueCode", "GRAND-HALL"));
+        Api.Response registered = admin.post("api/v1/terminals", TerminalRig.registration(gateId, "GATE", "venueCode", "GRAND-HALL"));
         assertEquals(201, registered.status(), registered.body());
         String code = registered.json().getString("enrollmentCode");
-        assertEquals(409, admin.post("api/v1/terminals", registration(gateId, "GATE", "venueCode", "GRAND-HALL")).status());
-        assertEquals(403, Api.demo(base, "venue").post("api/v1/terminals", registration(Api.unique("X"), "GATE", "venueCode", "GRAND-HALL")).status());
+        assertEquals(409, admin.post("api/v1/terminals", TerminalRig.registration(gateId, "GATE", "venueCode", "GRAND-HALL")).status());
+        assertEquals(403, Api.demo(base, "venue").post("api/v1/terminals", TerminalRig.registration(Api.unique("X"), "GATE", "venueCode", "GRAND-HALL")).status());
 
         // Enrollment: a wrong code is refused, the right one works once.
         TerminalIdentity.EnrollmentRefusedException wrong = assertThrows(TerminalIdentity.EnrollmentRefusedException.class,
-                () -> TerminalIdentity.enroll(center(), gateId, "AAAA-BBBB-CCCC-DDDD", data.resolve("wrong"), "pw".toCharArray()));
+                () -> TerminalIdentity.enroll(TerminalRig.center(base), gateId, "AAAA-BBBB-CCCC-DDDD", data.resolve("wrong"), "pw".toCharArray()));
         assertEquals(403, wrong.status());
-        TerminalIdentity gate = TerminalIdentity.enroll(center(), gateId, code.toLowerCase(), data.resolve("gate"), "pw".toCharArray());
+        TerminalIdentity gate = TerminalIdentity.enroll(TerminalRig.center(base), gateId, code.toLowerCase(), data.resolve("gate"), "pw".toCharArray());
         TerminalIdentity.EnrollmentRefusedException reused = assertThrows(TerminalIdentity.EnrollmentRefusedException.class,
-                () -> TerminalIdentity.enroll(center(), gateId, code, data.resolve("again"), "pw".toCharArray()));
+                () -> TerminalIdentity.enroll(TerminalRig.center(base), gateId, code, data.resolve("again"), "pw".toCharArray()));
         assertEquals(403, reused.status(), "the code is single-use");
 
         // The terminal program connects over TLS with its certificate; the registry shows it online.
@@ -99,7 +97,7 @@ class TerminalConnectorIT {
                      Duration.ofMillis(200))) {
             link.start();
             assertTrue(link.awaitOnline(WAIT), () -> "online: " + link.lastProblem());
-            JsonObject online = awaitTerminal(admin, gateId, t -> t.getBoolean("online"));
+            JsonObject online = TerminalRig.awaitTerminal(admin, gateId, t -> t.getBoolean("online"));
             assertEquals("GATE", online.getString("kind"));
             assertEquals("north entrance", online.getString("place"));
             assertEquals("GRAND-HALL", online.getString("venueCode"));
@@ -130,16 +128,16 @@ class TerminalConnectorIT {
 
             // A chip event from the terminal reaches the registry through the MDB, numbered.
             outbox.add(FrameType.CHIP_PRESENTED, uid.bytes());
-            JsonObject seen = awaitTerminal(admin, gateId, t -> uid.toString().equalsIgnoreCase(t.getString("lastChipUid", "")));
+            JsonObject seen = TerminalRig.awaitTerminal(admin, gateId, t -> uid.toString().equalsIgnoreCase(t.getString("lastChipUid", "")));
             assertEquals(1, seen.getJsonNumber("lastEventSequence").longValue());
 
             // An unenrolled terminal (no certificate) never gets through the TLS handshake.
             assertRefusedWithoutCertificate(gateId);
             // An enrolled terminal's bad frame closes only its own connection.
             String kioskId = Api.unique("KIOSK");
-            String kioskCode = admin.post("api/v1/terminals", registration(kioskId, "KIOSK", "storeCode", "CORNER-01"))
+            String kioskCode = admin.post("api/v1/terminals", TerminalRig.registration(kioskId, "KIOSK", "storeCode", "CORNER-01"))
                     .json().getString("enrollmentCode");
-            TerminalIdentity kiosk = TerminalIdentity.enroll(center(), kioskId, kioskCode, data.resolve("kiosk"), "pw".toCharArray());
+            TerminalIdentity kiosk = TerminalIdentity.enroll(TerminalRig.center(base), kioskId, kioskCode, data.resolve("kiosk"), "pw".toCharArray());
             try (SSLSocket rogue = (SSLSocket) kiosk.sslContext().getSocketFactory().createSocket("localhost", TERMINAL_PORT)) {
                 rogue.setSoTimeout(20_000);
                 FrameCodec codec = new FrameCodec(65536);
@@ -152,7 +150,7 @@ class TerminalConnectorIT {
                 assertTrue(refusal.text().contains("exceeds the limit"), refusal.text());
                 assertEquals(-1, rogue.getInputStream().read());
             }
-            JsonObject kioskOffline = awaitTerminal(admin, kioskId, t -> !t.getBoolean("online") && t.containsKey("lastDisconnectReason")
+            JsonObject kioskOffline = TerminalRig.awaitTerminal(admin, kioskId, t -> !t.getBoolean("online") && t.containsKey("lastDisconnectReason")
                     && !t.isNull("lastDisconnectReason"));
             assertTrue(kioskOffline.getString("lastDisconnectReason").contains("protocol error"), kioskOffline.toString());
             assertTrue(link.isOnline(), "the gate stays connected");
@@ -161,7 +159,7 @@ class TerminalConnectorIT {
             Api.Response revoked = admin.post("api/v1/terminals/" + gateId + "/revocation", "{\"reason\":\"device stolen\"}");
             assertEquals(200, revoked.status(), revoked.body());
             assertTrue(link.awaitOffline(WAIT), "cut off");
-            JsonObject offline = awaitTerminal(admin, gateId, t -> !t.getBoolean("online"));
+            JsonObject offline = TerminalRig.awaitTerminal(admin, gateId, t -> !t.getBoolean("online"));
             assertTrue(offline.getBoolean("revoked"));
             assertTrue(offline.getString("lastDisconnectReason", "").contains("revoked"), offline.toString());
             awaitCondition(() -> String.valueOf(link.lastProblem()).contains("certificate revoked: device stolen"),
@@ -180,23 +178,13 @@ class TerminalConnectorIT {
      */
     @Test
     void anApduReachesAChipThroughPcscdAndVpcd() throws Exception {
-        boolean vpcd;
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress("localhost", VpcdCard.DEFAULT_PORT), 1000);
-            vpcd = true;
-        } catch (java.io.IOException e) {
-            vpcd = false;
-        }
-        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(vpcd, "pcscd with vpcd is not running (pcscd --foreground &)");
-        }
-        assertTrue(vpcd, "under CI, .ci/run starts pcscd with vpcd");
+        TerminalRig.assumePcscdWithVpcd();
         Api admin = Api.demo(base, "admin");
         String homeId = Api.unique("HOME");
         Path data = Files.createTempDirectory("terminal-pcsc-it");
         String code = admin.post("api/v1/terminals", Json.createObjectBuilder().add("terminalId", homeId).add("kind", "HOME_READER")
                 .add("place", "customer's home").build().toString()).json().getString("enrollmentCode");
-        TerminalIdentity home = TerminalIdentity.enroll(center(), homeId, code, data.resolve("home"), "pw".toCharArray());
+        TerminalIdentity home = TerminalIdentity.enroll(TerminalRig.center(base), homeId, code, data.resolve("home"), "pw".toCharArray());
         ChipUid uid = ChipUid.parse(String.format("04%012X", System.nanoTime() & 0xFFFFFFFFFFFFL));
         PcscChipPort reader = PcscChipPort.open("Virtual PCD");
         try (VpcdCard card = VpcdCard.insert(ChipEmulator.inMemory(ChipPersonalization.of(uid, "eticket pcsc it",
@@ -209,7 +197,7 @@ class TerminalConnectorIT {
             watcher.start();
             link.start();
             assertTrue(link.awaitOnline(WAIT), () -> "online: " + link.lastProblem());
-            JsonObject presented = awaitTerminal(admin, homeId, t -> uid.toString().equals(t.getString("lastChipUid", "")));
+            JsonObject presented = TerminalRig.awaitTerminal(admin, homeId, t -> uid.toString().equals(t.getString("lastChipUid", "")));
             assertEquals("HOME_READER", presented.getString("kind"));
             Api.Response answer = admin.post("api/v1/terminals/" + homeId + "/apdu", apdu(SELECT));
             assertEquals(200, answer.status(), answer.body());
@@ -218,16 +206,6 @@ class TerminalConnectorIT {
             assertEquals(200, admin.post("api/v1/terminals/" + homeId + "/commands",
                     "{\"command\":\"DISPLAY\",\"text\":\"Please bring your card close to the writer\",\"large\":true}").status());
         }
-    }
-
-    private URI center() throws Exception {
-        String s = base.toString();
-        return URI.create(s.endsWith("/") ? s : s + "/");
-    }
-
-    private static String registration(String id, String kind, String siteField, String site) {
-        return Json.createObjectBuilder().add("terminalId", id).add("kind", kind).add("place", "north entrance")
-                .add(siteField, site).build().toString();
     }
 
     private static String apdu(String hex) {
@@ -255,19 +233,6 @@ class TerminalConnectorIT {
             welcomed = false;
         }
         assertFalse(welcomed, "a terminal without a certificate is not welcomed");
-    }
-
-    private static JsonObject awaitTerminal(Api admin, String terminalId, Predicate<JsonObject> condition) {
-        Instant until = Instant.now().plus(WAIT);
-        Api.Response last;
-        do {
-            last = admin.get("api/v1/terminals/" + terminalId);
-            if (last.status() == 200 && condition.test(last.json())) {
-                return last.json();
-            }
-            Thread.onSpinWait();
-        } while (Instant.now().isBefore(until));
-        throw new AssertionError("terminal " + terminalId + " did not reach the expected state: " + last.body());
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)

@@ -1,0 +1,414 @@
+package org.eticket.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URL;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eticket.chip.ChipUid;
+import org.eticket.chip.card.ChipEmulator;
+import org.eticket.chip.card.ChipPersonalization;
+import org.eticket.chip.crypto.MasterKey;
+import org.eticket.chip.card.MemoryEeprom;
+import org.eticket.chip.crypto.ChipKeys;
+import org.eticket.chip.protocol.ChipReader;
+import org.eticket.chip.protocol.TicketApplication;
+import org.eticket.connector.terminal.ChipPort;
+import org.eticket.connector.terminal.ChipWatcher;
+import org.eticket.connector.terminal.EmulatedChipPort;
+import org.eticket.connector.terminal.PcscChipPort;
+import org.eticket.connector.terminal.VpcdCard;
+import org.eticket.issuance.terminal.TerminalIssuanceService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Ticket flows end to end through a reader terminal: the customer buys on the portal API, a
+ * seller registers her platform-personalized chip, and the center downloads the order to the chip
+ * on her home reader/writer through REST, the flow EJB, the gateway, the rar, TLS and the real
+ * terminal program (Fig 15, S1504-S1507, Fig 38); the chip's tickets of several events are read
+ * back and listed (001 claims 3, 13); a connection dropped in mid-write leaves the chip in a whole
+ * old or whole new state, and the center, reading the chip after the reconnect, knows which.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TerminalFlowsIT {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Api.platformWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api admin;
+    private Api alice;
+    private long aliceId;
+    private long bobId;
+
+    @BeforeEach
+    void setUp() {
+        admin = Api.demo(base, "admin");
+        alice = Api.demo(base, "alice");
+        aliceId = customer("alice@example.com");
+        bobId = customer("bob@example.com");
+        Api.Response terms = Api.demo(base, "organizer").put("api/v1/sales-terms/" + eventId(), "{\"downloadDelayMinutes\":0}");
+        assertEquals(200, terms.status(), terms.body());
+    }
+
+    @Test
+    void aCustomerDownloadsHerOrdersAtHomeAndTheChipListsTicketsOfSeveralEvents() throws Exception {
+        long first = buy(0, 2);
+        long second = buy(1, 1);
+        EmulatedChip chip = registeredChip(aliceId);
+        EmulatedChip bobs = registeredChip(bobId);
+        EmulatedChipPort reader = new EmulatedChipPort();
+        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
+            Api.Response empty = download(alice, home, first, 1);
+            assertEquals(409, empty.status(), empty.body());
+            assertTrue(empty.message().contains("no card answered"), empty.body());
+            assertTrue(home.devices.history().stream().anyMatch(l -> l.equals("display (large): "
+                    + TerminalIssuanceService.BRING_CARD.toUpperCase(java.util.Locale.ROOT))),
+                    () -> "the terminal asks for the card in large letters: " + home.devices.history());
+
+            // Bob's chip on Alice's reader: refused as not hers, retry or cancel, and bob's chip is untouched.
+            reader.place(bobs.emulator);
+            Api.Response foreign = download(alice, home, first, 10);
+            assertEquals(200, foreign.status(), foreign.body());
+            assertEquals("RETRY_OR_CANCEL", foreign.json().getString("outcome"));
+            assertTrue(foreign.json().getString("reason").contains("not registered to you"), foreign.body());
+            assertEquals(2, foreign.json().getJsonArray("remaining").size());
+            assertEquals(0, listing(home).getJsonArray("tickets").size(), "no half ticket on bob's chip");
+            assertEquals(403, download(Api.demo(base, "bob"), home, first, 1).status(), "bob does not own the order");
+
+            reader.place(chip.emulator);
+            Api.Response done = download(alice, home, first, 10);
+            assertEquals(200, done.status(), done.body());
+            assertEquals("COMPLETED", done.json().getString("outcome"), done.body());
+            assertEquals(2, done.json().getJsonArray("issued").size());
+            assertEquals(chip.uid.toString(), done.json().getString("chipUid"));
+            assertEquals("COMPLETED", download(alice, home, second, 10).json().getString("outcome"));
+            Api.Response again = download(alice, home, first, 10);
+            assertEquals("COMPLETED", again.json().getString("outcome"), "already on the chip: " + again.body());
+            assertEquals(0, again.json().getJsonArray("issued").size());
+
+            JsonObject listed = listing(home);
+            assertEquals(chip.uid.toString(), listed.getString("chipUid"));
+            assertEquals(2, listed.getInt("events"), "two performances: two event areas on the chip");
+            JsonArray tickets = listed.getJsonArray("tickets");
+            assertEquals(3, tickets.size(), listed.toString());
+            for (JsonValue v : tickets) {
+                JsonObject t = v.asJsonObject();
+                assertTrue(t.getBoolean("verified"), t.toString());
+                assertEquals("VALID", t.getString("state"));
+                assertEquals("Grand Hall", t.getString("venue"));
+            }
+            assertEquals(2, tickets.stream().map(v -> v.asJsonObject().getString("date")).distinct().count(),
+                    "tickets of two performances: " + tickets);
+        }
+    }
+
+    /** The same home download with a real reader: the terminal program's PC/SC port, pcscd and vpcd. */
+    @Test
+    void theHomeDownloadRunsThroughPcscdAndVpcd() throws Exception {
+        TerminalRig.assumePcscdWithVpcd();
+        long order = buy(0, 1);
+        EmulatedChip chip = registeredChip(aliceId);
+        PcscChipPort reader = PcscChipPort.open("Virtual PCD");
+        try (VpcdCard card = VpcdCard.insert(chip.emulator, "localhost", VpcdCard.DEFAULT_PORT);
+             TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader);
+             ChipWatcher watcher = new ChipWatcher(reader, home.outbox)) {
+            watcher.start();
+            Api.Response done = download(alice, home, order, 60);
+            assertEquals(200, done.status(), done.body());
+            assertEquals("COMPLETED", done.json().getString("outcome"), done.body());
+            JsonArray tickets = listing(home).getJsonArray("tickets");
+            assertEquals(1, tickets.size());
+            assertTrue(tickets.getJsonObject(0).getBoolean("verified"), tickets.toString());
+        }
+    }
+
+    @Test
+    void aConnectionDroppedInMidWriteLeavesAWholeStateAndTheCenterLearnsWhich() throws Exception {
+        long kept = buy(0, 1);
+        long lost = buy(1, 1);
+        EmulatedChip chip = registeredChip(aliceId);
+        DroppingPort reader = new DroppingPort();
+        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
+            reader.rig = home;
+            reader.chip = chip;
+            reader.place(chip.emulator);
+
+            // The chip executes the write; the connection drops before its answer reaches the center.
+            reader.drop = Drop.AFTER_WRITE;
+            Api.Response interrupted = download(alice, home, kept, 10);
+            assertEquals(200, interrupted.status(), interrupted.body());
+            assertEquals("RETRY_OR_CANCEL", interrupted.json().getString("outcome"), interrupted.body());
+            awaitReconnected(home);
+            long ticket = ticketOf(kept);
+            Api.Response settledNew = settle(home, ticket);
+            assertEquals(200, settledNew.status(), settledNew.body());
+            assertEquals("COMPLETED", settledNew.json().getString("state"), settledNew.body());
+            assertTrue(settledNew.json().getString("detail").contains("new state"), settledNew.body());
+            assertEquals(404, settle(home, ticket).status(), "nothing left to settle");
+
+            // Power goes in the middle of the chip's commit, and the connection with it.
+            reader.drop = Drop.DURING_WRITE;
+            long counterBefore = new ChipReader(chip.emulator).select().writeCounter();
+            Api.Response torn = download(alice, home, lost, 10);
+            assertEquals("RETRY_OR_CANCEL", torn.json().getString("outcome"), torn.body());
+            chip.powerUp();
+            reader.place(chip.emulator);
+            assertEquals(counterBefore, new ChipReader(chip.emulator).select().writeCounter(), "the torn write changed nothing");
+            awaitReconnected(home);
+            long lostTicket = ticketOf(lost);
+            Api.Response settledOld = settle(home, lostTicket);
+            assertEquals(200, settledOld.status(), settledOld.body());
+            assertEquals("FAILED", settledOld.json().getString("state"), settledOld.body());
+            assertTrue(settledOld.json().getString("detail").contains("old state"), settledOld.body());
+            JsonArray onChip = listing(home).getJsonArray("tickets");
+            assertEquals(List.of("T" + ticket), onChip.stream().map(v -> v.asJsonObject().getString("ticketId")).toList(),
+                    "whole old state: only the earlier ticket");
+            assertTrue(onChip.getJsonObject(0).getBoolean("verified"));
+
+            // The customer retries: the ticket is written whole.
+            Api.Response retry = download(alice, home, lost, 10);
+            assertEquals("COMPLETED", retry.json().getString("outcome"), retry.body());
+            assertEquals(2, listing(home).getJsonArray("tickets").size());
+        }
+    }
+
+    @Test
+    void aSellerIssuesAMembershipCardAtAKioskToAGenuineChipOnly() throws Exception {
+        Api carol = Api.demo(base, "carol");
+        Api fanclub = Api.demo(base, "fanclub");
+        long fc = SecurityIT.array(carol.get("api/v1/shop/performances/" + performance(0) + "/sellers").body()).stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("AURORA-FC")).findFirst()
+                .orElseThrow().getJsonNumber("sellerId").longValue();
+        Api.Response applied = carol.post("api/v1/memberships", "{\"sellerId\":" + fc + "}");
+        assertEquals(201, applied.status(), applied.body());
+        long memberId = applied.id();
+        EmulatedChipPort reader = new EmulatedChipPort();
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+            Api.Response early = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":1}");
+            assertEquals(409, early.status(), "an application is registered first: " + early.body());
+            Api.Response registered = fanclub.post("api/v1/memberships/" + memberId + "/registration", "");
+            assertEquals(200, registered.status(), registered.body());
+            String number = registered.json().getString("membershipNumber");
+
+            // A chip claiming a platform UID without its keys is no genuine chip and is not registered.
+            Api.Response p = admin.post("api/v1/chips/personalizations", "");
+            ChipUid forgedUid = ChipUid.parse(p.json().getString("uid"));
+            reader.place(ChipEmulator.inMemory(ChipPersonalization.of(forgedUid, "forged",
+                    MasterKey.generate(1, new SecureRandom()).chipKeys(forgedUid))));
+            Api.Response forged = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
+            assertEquals(409, forged.status(), forged.body());
+            assertTrue(forged.message().contains("not a genuine chip"), forged.body());
+
+            EmulatedChip card = personalized();
+            reader.place(card.emulator);
+            assertEquals(403, carol.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + "}").status(), "sellers issue membership cards");
+            Api.Response issued = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
+            assertEquals(200, issued.status(), issued.body());
+            assertEquals(card.uid.toString(), issued.json().getString("chipUid"));
+            assertEquals(number, issued.json().getString("membershipNumber"));
+            String carolsChips = carol.get("api/v1/chips").body();
+            assertTrue(carolsChips.contains(card.uid.toString()) && carolsChips.contains(number), carolsChips);
+            assertTrue(!carol.get("api/v1/chips").body().contains(forgedUid.toString()), "the forged chip was not registered");
+        }
+    }
+
+    @Test
+    void aKioskPurchaseIsWrittenToTheCardAtOnceAndNothingIsSoldWithoutACard() throws Exception {
+        EmulatedChip chip = registeredChip(aliceId);
+        long perf = performance(1);
+        long plaza = plaza(perf);
+        EmulatedChipPort reader = new EmulatedChipPort();
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+            String seat = freeSeats(perf, plaza, 1).get(0);
+            String body = SellingIT.purchase(perf, plaza, List.of(seat), SellingIT.card(SellingIT.APPROVE));
+            long ordersBefore = alice.get("api/v1/orders").json().getJsonNumber("total").longValue();
+            Api.Response noCard = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
+                    body.substring(0, body.length() - 1) + ",\"waitSeconds\":1}");
+            assertEquals(409, noCard.status(), noCard.body());
+            assertEquals(ordersBefore, alice.get("api/v1/orders").json().getJsonNumber("total").longValue(), "nothing sold");
+
+            reader.place(chip.emulator);
+            Api.Response bought = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
+                    body.substring(0, body.length() - 1) + ",\"waitSeconds\":10}");
+            assertEquals(200, bought.status(), bought.body());
+            assertEquals("COMPLETED", bought.json().getString("outcome"), bought.body());
+            JsonObject issued = bought.json().getJsonArray("issued").getJsonObject(0);
+            assertEquals(chip.uid.toString(), issued.getString("chipUid"), "the center has ticket and chip ID");
+            JsonArray onChip = listing(kiosk).getJsonArray("tickets");
+            assertEquals(1, onChip.size());
+            assertEquals(seat, onChip.getJsonObject(0).getString("seatNumber"));
+            assertTrue(onChip.getJsonObject(0).getBoolean("verified"));
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private enum Drop { NONE, AFTER_WRITE, DURING_WRITE }
+
+    /** The reader of a terminal whose link to the center breaks at a chosen moment of the next WRITE. */
+    private static final class DroppingPort implements ChipPort {
+        private final EmulatedChipPort inner = new EmulatedChipPort();
+        volatile EmulatedChip chip;
+        volatile Drop drop = Drop.NONE;
+        volatile TerminalRig rig;
+
+        void place(ChipEmulator emulator) {
+            inner.place(emulator);
+        }
+
+        @Override
+        public Optional<byte[]> awaitChip(long millis) throws IOException {
+            return inner.awaitChip(millis);
+        }
+
+        @Override
+        public boolean awaitRemoval(long millis) throws IOException {
+            return inner.awaitRemoval(millis);
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) throws IOException {
+            boolean write = (command[0] & 0xFF) == TicketApplication.CLA_SECURED
+                    && (command[1] & 0xFF) == TicketApplication.INS_WRITE_TICKET;
+            Drop now = drop;
+            if (!write || now == Drop.NONE) {
+                return inner.transmit(command);
+            }
+            drop = Drop.NONE;
+            try {
+                if (now == Drop.DURING_WRITE) {
+                    chip.eeprom.cutPowerAfter(100);
+                }
+                inner.transmit(command); // the answer never leaves the terminal
+            } catch (IOException powerLost) {
+                // the chip lost power in mid-commit
+            }
+            rig.link.breakConnection();
+            throw new IOException("link to the center lost");
+        }
+    }
+
+    private static final class EmulatedChip {
+        final ChipUid uid;
+        final MemoryEeprom eeprom;
+        ChipEmulator emulator;
+
+        EmulatedChip(ChipUid uid, ChipKeys keys) throws Exception {
+            this.uid = uid;
+            ChipPersonalization p = new ChipPersonalization(uid, "eticket platform", keys, ChipPersonalization.DEFAULT_CAPACITY);
+            this.eeprom = new MemoryEeprom(ChipEmulator.eepromSize(p.capacity()));
+            this.emulator = ChipEmulator.personalize(eeprom, p);
+        }
+
+        void powerUp() throws Exception {
+            eeprom.restorePower();
+            emulator = ChipEmulator.boot(eeprom);
+        }
+    }
+
+    private EmulatedChip personalized() throws Exception {
+        Api.Response p = admin.post("api/v1/chips/personalizations", "");
+        assertEquals(200, p.status(), p.body());
+        JsonObject keys = p.json();
+        return new EmulatedChip(ChipUid.parse(keys.getString("uid")), ChipKeys.of(keys.getInt("keyVersion"),
+                HEX.parseHex(keys.getString("writeKey")), HEX.parseHex(keys.getString("authenticationKey"))));
+    }
+
+    private EmulatedChip registeredChip(long customerId) throws Exception {
+        EmulatedChip chip = personalized();
+        Api.Response r = Api.demo(base, "seller1").post("api/v1/chips",
+                "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
+        assertEquals(201, r.status(), r.body());
+        return chip;
+    }
+
+    /** Alice buys {@code count} free seats of Ticket Plaza for the AURORA performance {@code index}; returns the order ID. */
+    private long buy(int index, int count) {
+        long perf = performance(index);
+        long plaza = plaza(perf);
+        List<String> seats = freeSeats(perf, plaza, count);
+        Api.Response paid = alice.post("api/v1/purchases", SellingIT.purchase(perf, plaza, seats, SellingIT.card(SellingIT.APPROVE)));
+        assertEquals(201, paid.status(), paid.body());
+        return paid.id();
+    }
+
+    private long plaza(long perf) {
+        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
+                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("PLAZA")).findFirst()
+                .orElseThrow().getJsonNumber("sellerId").longValue();
+    }
+
+    private List<String> freeSeats(long perf, long seller, int count) {
+        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + seller).body())
+                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available")).map(s -> s.getString("seat"))
+                .limit(count).toList();
+    }
+
+    private long ticketOf(long orderId) {
+        Api.Response o = alice.get("api/v1/orders/" + orderId);
+        assertEquals(200, o.status(), o.body());
+        return o.json().getJsonArray("lines").getJsonObject(0).getJsonNumber("ticketId").longValue();
+    }
+
+    private List<JsonObject> aurora() {
+        return SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("eventCode").equals("AURORA-2026")).toList();
+    }
+
+    private long performance(int index) {
+        return aurora().get(index).getJsonNumber("id").longValue();
+    }
+
+    private long eventId() {
+        return aurora().get(0).getJsonNumber("eventId").longValue();
+    }
+
+    private long customer(String email) {
+        return admin.get("api/v1/customers?q=" + email).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    private static Api.Response download(Api as, TerminalRig home, long orderId, int waitSeconds) {
+        return as.post("api/v1/chip-terminals/" + home.terminalId + "/downloads",
+                "{\"orderId\":" + orderId + ",\"waitSeconds\":" + waitSeconds + "}");
+    }
+
+    private Api.Response settle(TerminalRig home, long ticketId) {
+        return alice.post("api/v1/chip-terminals/" + home.terminalId + "/settlements",
+                "{\"ticketId\":" + ticketId + ",\"waitSeconds\":10}");
+    }
+
+    private JsonObject listing(TerminalRig home) {
+        Api.Response r = alice.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private void awaitReconnected(TerminalRig home) throws InterruptedException {
+        assertTrue(home.link.awaitOnline(TerminalRig.WAIT), () -> "reconnected: " + home.link.lastProblem());
+        TerminalRig.awaitTerminal(admin, home.terminalId, t -> t.getBoolean("online"));
+    }
+}
