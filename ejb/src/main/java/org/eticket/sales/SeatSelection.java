@@ -79,9 +79,14 @@ public class SeatSelection {
         }
         int minRow = cells.stream().mapToInt(Cell::row).min().orElseThrow();
         int maxRow = cells.stream().mapToInt(Cell::row).max().orElseThrow();
+        int minColumn = cells.stream().mapToInt(Cell::column).min().orElseThrow();
+        int maxColumn = cells.stream().mapToInt(Cell::column).max().orElseThrow();
         Map<Cell, Offer> found = new HashMap<>();
-        for (Offer o : em.createQuery(OFFER + " where p.id = :p and t.seatRow between :a and :b", Offer.class)
-                .setParameter("p", performance.getId()).setParameter("a", minRow).setParameter("b", maxRow).getResultList()) {
+        // the box around the asked seats, not whole rows: one seat reads one row of the index
+        for (Offer o : em.createQuery(OFFER + " where p.id = :p and t.seatRow between :a and :b"
+                        + " and t.seatColumn between :c and :d", Offer.class)
+                .setParameter("p", performance.getId()).setParameter("a", minRow).setParameter("b", maxRow)
+                .setParameter("c", minColumn).setParameter("d", maxColumn).getResultList()) {
             found.put(Cell.of(o.row(), o.column()), o);
         }
         List<Offer> chosen = new ArrayList<>();
