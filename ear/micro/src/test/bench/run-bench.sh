@@ -3,7 +3,8 @@
 # embedded Derby with BENCH-2026 stock, runs org.eticket.bench.PurchaseLoad against the
 # REST purchase path on loopback, prints purchases/s, p50/p99 and the books, stops.
 # Needs ear/micro/target/{eticket.war,payara-micro.jar} (e.g. mvn -o -pl ear/micro -am verify -DskipITs).
-#   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
+#   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_WARMUP (20 s bought but not counted: JIT warm-up)
+#   BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
 #   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
 # Run it under the shared lock so it never meets an integration test's server:
 #   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
@@ -32,4 +33,4 @@ done
 mkdir -p "$target/bench-classes"
 javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
 java -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
-  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp
+  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}"

@@ -1,5 +1,6 @@
 package org.eticket.sales;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -12,8 +13,10 @@ import org.eticket.platform.InstantConverter;
 /**
  * The time-lagged download notice of an order (Fig 15, S1503), queued in the purchase's
  * transaction and mailed after it commits: a notice exists exactly when the sale does, and
- * no mail is ever sent for a sale that rolled back.
+ * no mail is ever sent for a sale that rolled back. Not in the shared cache: senders claim
+ * and mark notices by bulk UPDATEs, which would otherwise walk every cached notice.
  */
+@Cacheable(false)
 @Entity
 public class DownloadNotice {
 

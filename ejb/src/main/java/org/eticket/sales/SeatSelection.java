@@ -77,12 +77,19 @@ public class SeatSelection {
                 throw new ValidationException("\"" + label + "\" is not a seat: " + e.getMessage());
             }
         }
-        int minRow = cells.stream().mapToInt(Cell::row).min().orElseThrow();
-        int maxRow = cells.stream().mapToInt(Cell::row).max().orElseThrow();
+        // Per seat row, the asked columns: equality on the unique key's leading columns, so Derby
+        // probes TICKET_SEAT for just these seats (a row range made it fetch hundreds of tickets).
+        Map<Integer, List<Integer>> columnsByRow = new java.util.TreeMap<>();
+        for (Cell c : cells) {
+            columnsByRow.computeIfAbsent(c.row(), r -> new ArrayList<>()).add(c.column());
+        }
         Map<Cell, Offer> found = new HashMap<>();
-        for (Offer o : em.createQuery(OFFER + " where p.id = :p and t.seatRow between :a and :b", Offer.class)
-                .setParameter("p", performance.getId()).setParameter("a", minRow).setParameter("b", maxRow).getResultList()) {
-            found.put(Cell.of(o.row(), o.column()), o);
+        for (Map.Entry<Integer, List<Integer>> row : columnsByRow.entrySet()) {
+            for (Offer o : em.createQuery(OFFER + " where p.id = :p and t.seatRow = :r and t.seatColumn in :c", Offer.class)
+                    .setParameter("p", performance.getId()).setParameter("r", row.getKey())
+                    .setParameter("c", row.getValue()).getResultList()) {
+                found.put(Cell.of(o.row(), o.column()), o);
+            }
         }
         List<Offer> chosen = new ArrayList<>();
         for (Cell c : cells) {

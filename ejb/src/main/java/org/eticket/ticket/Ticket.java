@@ -2,6 +2,7 @@ package org.eticket.ticket;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,7 +28,11 @@ import org.eticket.sales.SalesOrder;
  * key on performance and cell is what makes "a seat is sold at most once" a property of
  * the database, whatever number of instances write to it. State changes go through
  * {@link TicketService#move}, which journals them.
+ * Not in the shared (second-level) cache: tickets change by conditional bulk UPDATEs, after
+ * which EclipseLink walks and invalidates every cached Ticket (a quarter of the server's CPU
+ * in the purchase benchmark), and a per-instance cache is stale for the other instances anyway.
  */
+@Cacheable(false)
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(name = "TICKET_SEAT", columnNames = {"PERFORMANCE_ID", "SEAT_ROW", "SEAT_COLUMN"}),
         indexes = {@Index(name = "TICKET_PERF_STATE", columnList = "PERFORMANCE_ID, STATE"),

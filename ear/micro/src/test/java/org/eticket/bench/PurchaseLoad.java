@@ -33,10 +33,11 @@ import java.util.regex.Pattern;
  * what is measured), buys one named seat per request from its own share of the
  * BENCH-2026 stock, and records the latency. A tiny SMTP sink on the mail port takes the
  * download notices the server sends after each commit. At the end the platform's own
- * reconciliation says whether every seat was sold once and the money matches.
+ * reconciliation says whether every seat was sold once and the money matches. The first
+ * {@code warmup} seconds buy too but are not counted (the JIT compiles the purchase path then).
  *
  * <pre>
- * java org.eticket.bench.PurchaseLoad [base=http://localhost:8080/eticket/] [threads=32] [seconds=30] [smtpPort=2525]
+ * java org.eticket.bench.PurchaseLoad [base=http://localhost:8080/eticket/] [threads=32] [seconds=30] [smtpPort=2525] [warmup=0]
  * </pre>
  */
 public final class PurchaseLoad {
@@ -49,13 +50,15 @@ public final class PurchaseLoad {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int smtpPort = args.length > 3 ? Integer.parseInt(args[3]) : 2525;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Thread sink = new Thread(() -> smtpSink(smtpPort), "smtp-sink");
         sink.setDaemon(true);
         sink.start();
 
         Client admin = new Client(base, "admin");
         List<long[]> seats = benchSeats(new Client(base, "alice"));
-        System.out.printf("bench stock: %d free seats; %d threads for %d s%n", seats.size(), threads, seconds);
+        System.out.printf("bench stock: %d free seats; %d threads for %d s after %d s warm-up%n", seats.size(), threads,
+                seconds, warmup);
 
         String[] buyers = {"alice", "bob", "carol"};
         long[] latencies = new long[seats.size()];
@@ -65,7 +68,8 @@ public final class PurchaseLoad {
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
-        long[] window = new long[2];
+        long[] window = new long[2]; // the measured window; requests started before window[0] are warm-up
+        AtomicInteger warmed = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Client c = new Client(base, buyers[t % buyers.length]);
@@ -86,6 +90,7 @@ public final class PurchaseLoad {
                     String body = "{\"performanceId\":" + s[0] + ",\"sellerId\":" + s[1] + ",\"seats\":[\"" + label(s) + "\"],"
                             + "\"payment\":" + CARD + "}";
                     long t0 = System.nanoTime();
+                    boolean counted = t0 >= window[0];
                     HttpResponse<String> r = c.post("api/v1/purchases", body);
                     if (r.statusCode() == 403 && r.body().startsWith("<")) {
                         // the container's own refusal (the request never reached the API): sign in again, once
@@ -93,8 +98,12 @@ public final class PurchaseLoad {
                         c.signOut();
                         r = c.post("api/v1/purchases", body);
                     }
-                    latencies[i] = System.nanoTime() - t0;
                     int status = r.statusCode();
+                    if (!counted) {
+                        warmed.incrementAndGet();
+                        continue;
+                    }
+                    latencies[i] = System.nanoTime() - t0;
                     if (statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet() == 1 && status != 201) {
                         System.out.println("first " + status + ": " + r.body());
                     }
@@ -105,7 +114,7 @@ public final class PurchaseLoad {
             w.start();
         }
         ready.await();
-        window[0] = System.nanoTime();
+        window[0] = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
         window[1] = window[0] + Duration.ofSeconds(seconds).toNanos();
         go.countDown();
         for (Thread w : workers) {
@@ -115,6 +124,7 @@ public final class PurchaseLoad {
         int n = done.get();
         long[] measured = Arrays.copyOf(Arrays.stream(latencies).filter(l -> l > 0).toArray(), n);
         Arrays.sort(measured);
+        System.out.printf("warm-up purchases (not counted): %d%n", warmed.get());
         System.out.printf("purchases: %d in %.1f s = %.0f purchases/s; statuses %s; session refusals retried %d%n", n,
                 elapsed / 1e9, n / (elapsed / 1e9), new TreeMap<>(statuses), refusedBySession.get());
         if (n > 0) {
