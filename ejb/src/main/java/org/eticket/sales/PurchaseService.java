@@ -131,10 +131,20 @@ public class PurchaseService {
     /** Chooses and pays in one step (the API's purchase path). */
     @RolesAllowed(Roles.CUSTOMER)
     public SalesOrder purchase(SeatRequest request, PaymentRequest payment) {
+        return purchase(request, payment, Channel.PORTAL);
+    }
+
+    /** The same, by the signed-in customer at a store's kiosk (C15): the order records the kiosk channel. */
+    @RolesAllowed(Roles.CUSTOMER)
+    public SalesOrder purchaseAtKiosk(SeatRequest request, PaymentRequest payment) {
+        return purchase(request, payment, Channel.KIOSK);
+    }
+
+    private SalesOrder purchase(SeatRequest request, PaymentRequest payment, Channel channel) {
         Customer buyer = em.find(Customer.class, access.caller().partyId());
         Seller seller = holds.seller(request == null ? null : request.sellerId());
         holds.checkMayBuy(buyer, seller);
-        return sellNow(buyer, seller, request, payment, Channel.PORTAL);
+        return sellNow(buyer, seller, request, payment, channel);
     }
 
     /** A seller's own system submits a purchase order for its own stock (seed 004 Fig 7), paid by card. */

@@ -258,6 +258,8 @@ class TerminalFlowsIT {
             assertEquals("COMPLETED", bought.json().getString("outcome"), bought.body());
             JsonObject issued = bought.json().getJsonArray("issued").getJsonObject(0);
             assertEquals(chip.uid.toString(), issued.getString("chipUid"), "the center has ticket and chip ID");
+            Api.Response order = alice.get("api/v1/orders/" + bought.json().getJsonNumber("orderId").longValue());
+            assertEquals("KIOSK", order.json().getString("channel"), order.body());
             JsonArray onChip = listing(kiosk).getJsonArray("tickets");
             assertEquals(1, onChip.size());
             assertEquals(seat, onChip.getJsonObject(0).getString("seatNumber"));

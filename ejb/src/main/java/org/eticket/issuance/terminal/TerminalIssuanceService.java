@@ -134,15 +134,15 @@ public class TerminalIssuanceService {
      * Kiosk purchase (C15; 004 S1507ff, Fig 8): the customer, signed in at a store's kiosk, puts the
      * card on it, buys, and the tickets are written to that card at once; the center records each
      * ticket with the chip ID (the issuance journal). The card is asked for first, so nothing is sold
-     * when no card answers. The sale goes through {@link PurchaseService#purchase}; its order channel
-     * stays the portal's until selling takes a kiosk channel (TODO #6: Channel.KIOSK for this route).
+     * when no card answers. The sale goes through {@link PurchaseService#purchaseAtKiosk}, so the
+     * order's channel is KIOSK.
      */
     @RolesAllowed(Roles.CUSTOMER)
     public ChipDownload buyAtKiosk(String terminalId, SeatRequest seats, PaymentRequest payment, Integer waitSeconds) {
         terminal(terminalId, Set.of(TerminalKind.KIOSK));
         show(terminalId, TerminalCommand.display(BRING_CARD, true));
         awaitChip(terminalId, new TerminalTransport(gateway, terminalId, APDU_TIMEOUT), waitSeconds);
-        SalesOrder order = purchases.purchase(seats, payment);
+        SalesOrder order = purchases.purchaseAtKiosk(seats, payment);
         List<Long> ticketIds = order.getLines().stream().map(OrderLine::getTicketId).toList();
         return writeTickets(order.getId(), terminalId, ticketIds, waitSeconds);
     }
