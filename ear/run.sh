@@ -64,10 +64,12 @@ cat <<MSG
 
 E-ticket platform center is ready after $(( $(date +%s) - start )) s.
   Sign in (screens)   http://localhost:$port/eticket/login.xhtml
+  Back office         http://localhost:$port/eticket/app/index.xhtml   (admin, organizer, sellers)
+  Customer portal     http://localhost:$port/eticket/shop/index.xhtml  (alice, bob, carol)
   REST API            http://localhost:$port/eticket/api/v1/events   (HTTP Basic)
   OpenAPI             http://localhost:$port/openapi
   Readiness           http://localhost:$port/health/ready
-  Terminals connect   tcp://localhost:$terminal_port
+  Terminals connect   TLS with an enrolled client certificate, localhost:$terminal_port
   Data directory      $data
 
 Demo logins (username / password, role):
