@@ -15,10 +15,6 @@ import org.eticket.chip.ChipUid;
 import org.eticket.chip.apdu.ApduTransport;
 import org.eticket.chip.apdu.CommandApdu;
 import org.eticket.chip.apdu.StatusWord;
-import org.eticket.chip.card.ChipEmulator;
-import org.eticket.chip.card.ChipPersonalization;
-import org.eticket.chip.card.MemoryEeprom;
-import org.eticket.chip.crypto.ChipKeys;
 import org.eticket.chip.protocol.ChipAccessException;
 import org.eticket.chip.protocol.ChipContent;
 import org.eticket.chip.protocol.ChipInfo;
@@ -97,7 +93,7 @@ class ChipCenterIT {
 
     @Test
     void sellersIssueChipsToCustomersWhoSeeOnlyTheirOwn() throws Exception {
-        EmulatedChip chip = personalize();
+        EmulatedChip chip = EmulatedChip.personalize(admin);
         assertEquals(403, alice.post("api/v1/chips", registration(chip, aliceId, null)).status(), "customers do not issue chips");
         // a membership card carries the holder's registered membership with the issuing seller (C10, Fig 13)
         Api.Response notMember = seller1.post("api/v1/chips", registration(chip, aliceId, "PLAZA-000001"));
@@ -356,35 +352,8 @@ class ChipCenterIT {
     }
 
     /** A chip personalized by the platform, emulated here on an in-memory EEPROM. */
-    private static final class EmulatedChip {
-        final ChipUid uid;
-        final MemoryEeprom eeprom;
-        ChipEmulator emulator;
-        long id;
-
-        EmulatedChip(ChipUid uid, ChipKeys keys) throws Exception {
-            this.uid = uid;
-            ChipPersonalization p = new ChipPersonalization(uid, "eticket platform", keys, ChipPersonalization.DEFAULT_CAPACITY);
-            this.eeprom = new MemoryEeprom(ChipEmulator.eepromSize(p.capacity()));
-            this.emulator = ChipEmulator.personalize(eeprom, p);
-        }
-
-        void powerUp() throws Exception {
-            eeprom.restorePower();
-            emulator = ChipEmulator.boot(eeprom);
-        }
-    }
-
-    private EmulatedChip personalize() throws Exception {
-        Api.Response r = admin.post("api/v1/chips/personalizations", "");
-        assertEquals(200, r.status(), r.body());
-        JsonObject p = r.json();
-        return new EmulatedChip(ChipUid.parse(p.getString("uid")), ChipKeys.of(p.getInt("keyVersion"),
-                HEX.parseHex(p.getString("writeKey")), HEX.parseHex(p.getString("authenticationKey"))));
-    }
-
     private EmulatedChip registeredChip(long customerId) throws Exception {
-        EmulatedChip chip = personalize();
+        EmulatedChip chip = EmulatedChip.personalize(admin);
         Api.Response r = seller1.post("api/v1/chips", registration(chip, customerId, null));
         assertEquals(201, r.status(), r.body());
         chip.id = r.id();

@@ -16,8 +16,6 @@ import org.eticket.chip.ChipUid;
 import org.eticket.chip.card.ChipEmulator;
 import org.eticket.chip.card.ChipPersonalization;
 import org.eticket.chip.crypto.MasterKey;
-import org.eticket.chip.card.MemoryEeprom;
-import org.eticket.chip.crypto.ChipKeys;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.TicketApplication;
 import org.eticket.connector.terminal.ChipPort;
@@ -221,7 +219,7 @@ class TerminalFlowsIT {
             assertEquals(409, forged.status(), forged.body());
             assertTrue(forged.message().contains("not a genuine chip"), forged.body());
 
-            EmulatedChip card = personalized();
+            EmulatedChip card = EmulatedChip.personalize(admin);
             reader.place(card.emulator);
             assertEquals(403, carol.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
                     "{\"memberId\":" + memberId + "}").status(), "sellers issue membership cards");
@@ -314,34 +312,8 @@ class TerminalFlowsIT {
         }
     }
 
-    private static final class EmulatedChip {
-        final ChipUid uid;
-        final MemoryEeprom eeprom;
-        ChipEmulator emulator;
-
-        EmulatedChip(ChipUid uid, ChipKeys keys) throws Exception {
-            this.uid = uid;
-            ChipPersonalization p = new ChipPersonalization(uid, "eticket platform", keys, ChipPersonalization.DEFAULT_CAPACITY);
-            this.eeprom = new MemoryEeprom(ChipEmulator.eepromSize(p.capacity()));
-            this.emulator = ChipEmulator.personalize(eeprom, p);
-        }
-
-        void powerUp() throws Exception {
-            eeprom.restorePower();
-            emulator = ChipEmulator.boot(eeprom);
-        }
-    }
-
-    private EmulatedChip personalized() throws Exception {
-        Api.Response p = admin.post("api/v1/chips/personalizations", "");
-        assertEquals(200, p.status(), p.body());
-        JsonObject keys = p.json();
-        return new EmulatedChip(ChipUid.parse(keys.getString("uid")), ChipKeys.of(keys.getInt("keyVersion"),
-                HEX.parseHex(keys.getString("writeKey")), HEX.parseHex(keys.getString("authenticationKey"))));
-    }
-
     private EmulatedChip registeredChip(long customerId) throws Exception {
-        EmulatedChip chip = personalized();
+        EmulatedChip chip = EmulatedChip.personalize(admin);
         Api.Response r = Api.demo(base, "seller1").post("api/v1/chips",
                 "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
         assertEquals(201, r.status(), r.body());
