@@ -162,13 +162,7 @@ public class AllocationService {
             where.append(" and a.seller.id = :s");
             params.put("s", sellerId);
         }
-        var count = em.createQuery("select count(a) from Allocation a" + where, Long.class);
-        var list = em.createQuery("select a from Allocation a" + where + " order by a.id desc", Allocation.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        return new Page<>(list.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(), page, size);
+        return Page.query(em, Allocation.class, "a", where.toString(), params, "a.id desc", page, size);
     }
 
     /** The seats the allocation holds now (returned or removed seats have left it). */

@@ -156,14 +156,7 @@ public class ReturnService {
             where.append(" and r.state = :st");
             params.put("st", state);
         }
-        var count = em.createQuery("select count(r) from ReturnRequest r" + where, Long.class);
-        var list = em.createQuery("select r from ReturnRequest r" + where + " order by r.id desc",
-                ReturnRequest.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        return new Page<>(list.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(), page, size);
+        return Page.query(em, ReturnRequest.class, "r", where.toString(), params, "r.id desc", page, size);
     }
 
     private ReturnRequest open(Long id) {
