@@ -3,13 +3,10 @@ package org.eticket.web.backoffice;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.eticket.allocation.Allocation;
 import org.eticket.allocation.AllocationService;
 import org.eticket.catalog.Event;
-import org.eticket.catalog.EventService;
-import org.eticket.catalog.Performance;
 import org.eticket.catalog.SeatMasterService;
 import org.eticket.catalog.SeatType;
 import org.eticket.catalog.grid.CellRanges;
@@ -24,12 +21,10 @@ import org.eticket.status.SalesStatusService;
  */
 @Named
 @ViewScoped
-public class AllocationView implements Serializable {
+public class AllocationView extends PerformanceScreen {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    transient EventService events;
     @EJB
     transient AllocationService allocations;
     @EJB
@@ -37,8 +32,6 @@ public class AllocationView implements Serializable {
     @EJB
     transient SalesStatusService status;
 
-    private Long eventId;
-    private Long performanceId;
     private Long sellerId;
     private Long filterSellerId;
     private String selection;
@@ -46,20 +39,7 @@ public class AllocationView implements Serializable {
     private String autoType;
     private Integer autoCount;
 
-    public List<Event> getEventList() {
-        return Screens.attempt(() -> events.search(null, 0, 200).items(), null);
-    }
-
-    public List<Performance> getPerformanceList() {
-        return eventId == null ? List.of() : Screens.attempt(() -> events.performances(eventId), null);
-    }
-
-    public void chooseEvent() {
-        List<Performance> ps = getPerformanceList();
-        performanceId = ps == null || ps.isEmpty() ? null : ps.get(0).getId();
-        selection = null;
-    }
-
+    @Override
     public void choosePerformance() {
         selection = null;
     }
@@ -147,7 +127,7 @@ public class AllocationView implements Serializable {
         if (performanceId == null) {
             return "null";
         }
-        Event e = Screens.attempt(() -> events.get(eventId), null);
+        Event e = event();
         SalesStatusService.VacancyMap map = Screens.attempt(() -> status.vacancyMap(performanceId), null);
         if (e == null || map == null) {
             return "null";
@@ -190,10 +170,6 @@ public class AllocationView implements Serializable {
         return true;
     }
 
-    public Long getEventId() { return eventId; }
-    public void setEventId(Long eventId) { this.eventId = eventId; }
-    public Long getPerformanceId() { return performanceId; }
-    public void setPerformanceId(Long performanceId) { this.performanceId = performanceId; }
     public Long getSellerId() { return sellerId; }
     public void setSellerId(Long sellerId) { this.sellerId = sellerId; }
     public Long getFilterSellerId() { return filterSellerId; }

@@ -3,15 +3,12 @@ package org.eticket.web.backoffice;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.eticket.allocation.Allocation;
 import org.eticket.allocation.AllocationService;
 import org.eticket.allocation.ReturnRequest;
 import org.eticket.allocation.ReturnService;
 import org.eticket.catalog.Event;
-import org.eticket.catalog.EventService;
-import org.eticket.catalog.Performance;
 import org.eticket.status.SalesStatusService;
 
 /**
@@ -20,12 +17,10 @@ import org.eticket.status.SalesStatusService;
  */
 @Named
 @ViewScoped
-public class OrganizerReturnsView implements Serializable {
+public class OrganizerReturnsView extends PerformanceScreen {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    transient EventService events;
     @EJB
     transient ReturnService returns;
     @EJB
@@ -33,23 +28,12 @@ public class OrganizerReturnsView implements Serializable {
     @EJB
     transient SalesStatusService status;
 
-    private Long eventId;
-    private Long performanceId;
     private String note;
     private Long sellerId;
     private String selection;
 
-    public List<Event> getEventList() {
-        return Screens.attempt(() -> events.search(null, 0, 200).items(), null);
-    }
-
-    public List<Performance> getPerformanceList() {
-        return eventId == null ? List.of() : Screens.attempt(() -> events.performances(eventId), null);
-    }
-
-    public void chooseEvent() {
-        List<Performance> ps = getPerformanceList();
-        performanceId = ps == null || ps.isEmpty() ? null : ps.get(0).getId();
+    @Override
+    public void choosePerformance() {
         selection = null;
     }
 
@@ -99,7 +83,7 @@ public class OrganizerReturnsView implements Serializable {
         if (performanceId == null) {
             return "null";
         }
-        Event e = Screens.attempt(() -> events.get(eventId), null);
+        Event e = event();
         SalesStatusService.VacancyMap map = Screens.attempt(() -> status.vacancyMap(performanceId), null);
         if (e == null || map == null) {
             return "null";
@@ -110,10 +94,6 @@ public class OrganizerReturnsView implements Serializable {
         return data.toJson();
     }
 
-    public Long getEventId() { return eventId; }
-    public void setEventId(Long eventId) { this.eventId = eventId; }
-    public Long getPerformanceId() { return performanceId; }
-    public void setPerformanceId(Long performanceId) { this.performanceId = performanceId; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
     public Long getSellerId() { return sellerId; }

@@ -3,11 +3,8 @@ package org.eticket.web.backoffice;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.eticket.catalog.Event;
-import org.eticket.catalog.EventService;
-import org.eticket.catalog.Performance;
 import org.eticket.status.SalesStatusService;
 
 /**
@@ -16,30 +13,13 @@ import org.eticket.status.SalesStatusService;
  */
 @Named
 @ViewScoped
-public class SalesView implements Serializable {
+public class SalesView extends PerformanceScreen {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient EventService events;
-    @EJB
     transient SalesStatusService status;
 
-    private Long eventId;
-    private Long performanceId;
-
-    public List<Event> getEventList() {
-        return Screens.attempt(() -> events.search(null, 0, 200).items(), null);
-    }
-
-    public List<Performance> getPerformanceList() {
-        return eventId == null ? List.of() : Screens.attempt(() -> events.performances(eventId), null);
-    }
-
-    public void chooseEvent() {
-        List<Performance> ps = getPerformanceList();
-        performanceId = ps == null || ps.isEmpty() ? null : ps.get(0).getId();
-    }
 
     private final PerRequest<SalesStatusService.VacancyMap> vacancy = new PerRequest<>();
 
@@ -74,7 +54,7 @@ public class SalesView implements Serializable {
 
     public String getMapJson() {
         SalesStatusService.VacancyMap map = getVacancy();
-        Event e = eventId == null ? null : Screens.attempt(() -> events.get(eventId), null);
+        Event e = event();
         if (map == null || e == null) {
             return "null";
         }
@@ -84,8 +64,4 @@ public class SalesView implements Serializable {
         return data.toJson();
     }
 
-    public Long getEventId() { return eventId; }
-    public void setEventId(Long eventId) { this.eventId = eventId; }
-    public Long getPerformanceId() { return performanceId; }
-    public void setPerformanceId(Long performanceId) { this.performanceId = performanceId; }
 }
