@@ -2,6 +2,7 @@ package org.eticket.issuance;
 
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import org.eticket.chip.apdu.ApduFormatException;
 import org.eticket.chip.apdu.ApduTransport;
 import org.eticket.chip.apdu.CommandApdu;
@@ -11,6 +12,7 @@ import org.eticket.chip.protocol.ChipAuthentication;
 import org.eticket.chip.protocol.ChipInfo;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.ChipTicket;
+import org.eticket.chip.protocol.TicketProof;
 
 /**
  * The relay between the center's issuance steps and a chip (004 Fig 15, S1505-S1507): select,
@@ -64,5 +66,23 @@ public final class ChipIssuance {
             center.abandon(challenge.attemptId(), "the center's command is no APDU");
             throw new ChipAccessException("the center's command is no APDU", e);
         }
+    }
+
+    /**
+     * Settles the ticket's last write to the chip on {@code transport} whose answer was lost: the
+     * center challenges, the chip proves what it holds (PROVE TICKET), the center decides. Two
+     * APDUs, and none but SELECT when nothing is pending. Empty when nothing was pending.
+     *
+     * @throws ChipAccessException when the chip cannot be read; nothing is decided then
+     */
+    public Optional<IssuanceResult> settle(Long ticketId, ApduTransport transport) throws ChipAccessException {
+        ChipReader reader = new ChipReader(transport);
+        ChipInfo info = reader.select();
+        Optional<SettlementChallenge> challenge = center.challengeSettlement(new IssuanceRequest(ticketId, info.uid().toString()));
+        if (challenge.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketProof proof = reader.proveTicket(HEX.parseHex(challenge.get().challenge()), challenge.get().chipTicketId());
+        return Optional.of(center.settle(challenge.get().attemptId(), new SettlementProof(HEX.formatHex(proof.answer()))));
     }
 }
