@@ -229,7 +229,7 @@ class ChipCenterIT {
         assertTrue(check(chip.uid, recordOf(chip, first)).getBoolean("verified"), "the old ticket is intact");
 
         // A remote relay settles the abandoned write from the chip's proof over a fresh center challenge ...
-        IssuanceResult settled = new ChipIssuance(steps).settle(second, chip.emulator).orElseThrow();
+        IssuanceResult settled = new ChipIssuance(steps).settle(second, chip.uid, chip.emulator).orElseThrow();
         assertEquals(IssuanceAttempt.State.FAILED, settled.state(), settled.detail());
         assertTrue(settled.detail().contains("old state"), settled.detail());
         // ... and a proof recorded then, replayed for the next challenge, is refused and decides nothing.

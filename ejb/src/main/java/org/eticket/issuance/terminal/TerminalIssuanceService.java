@@ -181,9 +181,9 @@ public class TerminalIssuanceService {
         }
         terminal(terminalId, Set.of(TerminalKind.HOME_READER, TerminalKind.KIOSK, TerminalKind.DISPENSER));
         TerminalTransport transport = new TerminalTransport(gateway, terminalId, APDU_TIMEOUT);
-        awaitChip(terminalId, transport, waitSeconds);
+        ChipInfo chip = awaitChip(terminalId, transport, waitSeconds);
         try {
-            return new ChipIssuance(issuance).settle(ticketId, transport);
+            return new ChipIssuance(issuance).settle(ticketId, chip.uid(), transport);
         } catch (ChipAccessException e) {
             throw new ConflictException("the chip on terminal " + terminalId + " could not be read: " + e.getMessage()
                     + "; keep it on the reader and try again");
@@ -248,7 +248,7 @@ public class TerminalIssuanceService {
             try {
                 // A write to this chip whose answer was lost (dropped connection) is settled first.
                 Optional<IssuanceResult> settled = ticket.getState() == TicketState.SOLD
-                        ? relay.settle(ticketId, transport) : Optional.empty();
+                        ? relay.settle(ticketId, chip.uid(), transport) : Optional.empty();
                 if (settled.isPresent() && settled.get().state() == IssuanceAttempt.State.COMPLETED) {
                     issued.add(settled.get());
                     continue;
