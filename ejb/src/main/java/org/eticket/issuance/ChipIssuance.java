@@ -2,6 +2,8 @@ package org.eticket.issuance;
 
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import org.eticket.chip.ChipUid;
 import org.eticket.chip.apdu.ApduFormatException;
 import org.eticket.chip.apdu.ApduTransport;
 import org.eticket.chip.apdu.CommandApdu;
@@ -11,6 +13,7 @@ import org.eticket.chip.protocol.ChipAuthentication;
 import org.eticket.chip.protocol.ChipInfo;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.ChipTicket;
+import org.eticket.chip.protocol.TicketProof;
 
 /**
  * The relay between the center's issuance steps and a chip (004 Fig 15, S1505-S1507): select,
@@ -64,5 +67,30 @@ public final class ChipIssuance {
             center.abandon(challenge.attemptId(), "the center's command is no APDU");
             throw new ChipAccessException("the center's command is no APDU", e);
         }
+    }
+
+    /**
+     * Settles the ticket's last write to the chip on {@code transport} whose answer was lost: the
+     * center challenges, the chip proves what it holds (PROVE TICKET), the center decides. The
+     * center is asked first, so nothing is sent to the chip when no write is pending; else two
+     * APDUs (SELECT, PROVE TICKET).
+     *
+     * @param uid the chip the terminal reported (its SELECT answer); only a claim, the chip's proof
+     *        binds the real one
+     * @return empty when no write of the ticket to that chip was pending
+     * @throws ChipAccessException when the chip cannot be read or another chip answers; nothing is decided then
+     */
+    public Optional<IssuanceResult> settle(Long ticketId, ChipUid uid, ApduTransport transport) throws ChipAccessException {
+        Optional<SettlementChallenge> challenge = center.challengeSettlement(new IssuanceRequest(ticketId, uid.toString()));
+        if (challenge.isEmpty()) {
+            return Optional.empty();
+        }
+        ChipReader reader = new ChipReader(transport);
+        ChipUid selected = reader.select().uid();
+        if (!selected.equals(uid)) {
+            throw new ChipAccessException("chip " + selected + " answered instead of chip " + uid, -1);
+        }
+        TicketProof proof = reader.proveTicket(HEX.parseHex(challenge.get().challenge()), challenge.get().chipTicketId());
+        return Optional.of(center.settle(challenge.get().attemptId(), new SettlementProof(HEX.formatHex(proof.answer()))));
     }
 }

@@ -64,6 +64,12 @@ public class IssuanceAttempt extends Identified {
     @Column(length = 8192)
     private byte[] command;
 
+    /** The center's challenge for the chip's proof of its state while settling this write (PROVE TICKET); used once. */
+    @Column(length = 8)
+    private byte[] settlementChallenge;
+
+    private Instant settlementExpiresAt;
+
     @Column(length = 500)
     private String detail;
 
@@ -90,6 +96,20 @@ public class IssuanceAttempt extends Identified {
         this.writeCounter = writeCounter;
         this.writeAuthorized = true;
         this.state = State.WRITE_AUTHORIZED;
+    }
+
+    void challengeSettlement(byte[] challenge, Instant expiresAt) {
+        this.settlementChallenge = challenge.clone();
+        this.settlementExpiresAt = expiresAt;
+    }
+
+    /** The open settlement challenge, used up by this call; null when there is none or it expired. */
+    byte[] takeSettlementChallenge(Instant now) {
+        byte[] challenge = settlementChallenge;
+        boolean valid = challenge != null && settlementExpiresAt != null && !now.isAfter(settlementExpiresAt);
+        settlementChallenge = null;
+        settlementExpiresAt = null;
+        return valid ? challenge.clone() : null;
     }
 
     void end(State state, String detail, Instant now) {

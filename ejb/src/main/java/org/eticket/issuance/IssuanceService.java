@@ -55,6 +55,9 @@ import org.eticket.ticket.TicketState;
  * <li>report (reporter): the chip's MACed answer proves the write happened and the read-back
  *     verifies on that chip; only then is the ticket ISSUED to the chip and journalled.</li>
  * </ol>
+ * A write whose answer was lost is settled from the chip's own MACed statement of what it holds,
+ * over a fresh center challenge ({@link #challengeSettlement}, {@link #settle}), never from a
+ * read-back the terminal relays.
  * A failure anywhere leaves the ticket SOLD; a retry starts again at step 1. Once a write was
  * handed out for chip X the ticket goes to no other chip while X is ACTIVE (the write might have
  * happened unseen) until that write can no longer execute, so a ticket is valid on at most one chip.
@@ -65,6 +68,8 @@ public class IssuanceService implements IssuanceSteps {
 
     /** How long a challenge and its MACed write may take to come back. */
     static final Duration ATTEMPT_VALIDITY = Duration.ofMinutes(5);
+    /** How long the chip's proof of its state may take to come back when settling a write. */
+    static final Duration SETTLEMENT_VALIDITY = Duration.ofMinutes(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -212,59 +217,94 @@ public class IssuanceService implements IssuanceSteps {
     }
 
     /**
-     * Settles a write whose answer never came back (connection dropped in mid-write): the center has
-     * read the chip again, and the chip holds either the whole new state or the whole old one (its
-     * commit is atomic). The latest write of {@code ticketId} handed out for the chip read and not
-     * confirmed is settled: if the record read back is the one it wrote and verifies on the chip, the
-     * write happened and the ticket becomes ISSUED; otherwise the chip kept its old state, and the
-     * attempt is FAILED saying so (a retry on the same chip then writes the ticket). Empty when there
-     * is no such write.
+     * Settlement of a write whose answer never came back (connection dropped in mid-write), first
+     * half: the latest write of the ticket handed out for {@code request}'s chip and not confirmed,
+     * with a fresh random challenge stored on it for the chip's PROVE TICKET answer. Empty when
+     * there is no such write. The chip UID named here is only the terminal's claim; the proof binds
+     * the real one.
      */
+    @Override
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
-    public Optional<IssuanceResult> settle(Long ticketId, ChipSnapshot snapshot) {
-        if (snapshot == null || ticketId == null) {
-            throw new ValidationException("ticketId and selectResponse are required");
+    public Optional<SettlementChallenge> challengeSettlement(IssuanceRequest request) {
+        if (request == null || request.ticketId() == null) {
+            throw new ValidationException("ticketId and chipUid are required");
         }
-        ChipInfo read = ChipInfo.fromFci(hex("selectResponse", snapshot.selectResponse()))
-                .orElseThrow(() -> new ValidationException("selectResponse is a SELECT answer (FCI)"));
-        Ticket locked = lockedTicket(ticketId);
-        List<IssuanceAttempt> writes = attempts(locked).stream().filter(a -> a.isWriteAuthorized()
-                && a.getChip().getUid().equals(read.uid().toString())).toList();
+        ChipUid uid = ChipUid.parse(ChipRegistry.uid(request.chipUid()));
+        Optional<IssuanceAttempt> pending = unconfirmedWrite(lockedTicket(request.ticketId()), uid.toString());
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] challenge = new byte[ChipMacs.CHALLENGE_LENGTH];
+        RANDOM.nextBytes(challenge);
+        IssuanceAttempt attempt = pending.get();
+        attempt.challengeSettlement(challenge, tickets.now().plus(SETTLEMENT_VALIDITY));
+        return Optional.of(new SettlementChallenge(attempt.getId(), uid.toString(),
+                TicketRecords.chipTicketId(attempt.getTicket().getId()), HEX.formatHex(challenge)));
+    }
+
+    /**
+     * Settlement, second half: the chip holds either the whole new state or the whole old one (its
+     * commit is atomic), and says which in its PROVE TICKET answer, MACed with its authentication key
+     * over the challenge just stored (used up here). If that proof is the chip's and shows the record
+     * this write carried, the write happened and the ticket becomes ISSUED; if it shows anything else,
+     * the chip kept its old state and the attempt is FAILED saying so (a retry on the same chip then
+     * writes the ticket). An answer that is not the chip's proof for this challenge (a terminal making
+     * up or replaying a read-back) is refused and decides nothing: the write stays unconfirmed.
+     */
+    @Override
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
+    public IssuanceResult settle(Long attemptId, SettlementProof proof) {
+        if (proof == null) {
+            throw new ValidationException("response is required (hex)");
+        }
+        byte[] answer = hex("response", proof.response());
+        IssuanceAttempt found = attempt(attemptId);
+        Ticket ticket = lockedTicket(found.getTicket().getId());
+        Chip chip = found.getChip();
+        IssuanceAttempt attempt = unconfirmedWrite(ticket, chip.getUid()).filter(a -> a.getId().equals(attemptId))
+                .orElseThrow(() -> new ConflictException("issuance " + attemptId + " is no unconfirmed write to settle"));
+        Instant now = tickets.now();
+        byte[] challenge = attempt.takeSettlementChallenge(now);
+        if (challenge == null) {
+            throw new IssuanceFailedException("issuance " + attemptId + " has no open settlement challenge; ask for a new one");
+        }
+        ChipUid uid = ChipUid.parse(chip.getUid());
+        byte[] written;
+        try {
+            CommandApdu write = CommandApdu.parse(attempt.getCommand());
+            written = Arrays.copyOfRange(write.data(), 4, write.data().length - ChipMacs.MAC_LENGTH);
+        } catch (ApduFormatException e) {
+            throw new IllegalStateException("stored write of issuance " + attempt.getId() + " is no APDU", e);
+        }
+        Settlement verdict = Settlement.judge(keys.chipKeys(chip.getKeyVersion(), uid), uid, challenge,
+                TicketRecords.chipTicketId(ticket.getId()), written, attempt.getWriteCounter(), answer);
+        switch (verdict.outcome()) {
+            case REFUSED -> throw new IssuanceFailedException(verdict.detail() + "; nothing was decided, the write of ticket "
+                    + ticket.getId() + " stays unconfirmed");
+            case NEW_STATE -> {
+                if (ticket.getState() != TicketState.SOLD) {
+                    throw new ConflictException("ticket " + ticket.getId() + " is " + describe(ticket.getState()) + " by now");
+                }
+                // The chip holds the record this attempt wrote: the write was executed, only its answer was lost.
+                tickets.issue(ticket, chip, "issued to chip " + uid + " (attempt " + attempt.getId()
+                        + ", proved by the chip after the connection dropped)");
+                attempt.end(IssuanceAttempt.State.COMPLETED, verdict.detail(), now);
+            }
+            case OLD_STATE -> attempt.end(IssuanceAttempt.State.FAILED, verdict.detail(), now);
+        }
+        return IssuanceResult.of(attempt);
+    }
+
+    /** The ticket's latest write handed out for the chip, locked, unless there is none or it was confirmed. */
+    private Optional<IssuanceAttempt> unconfirmedWrite(Ticket ticket, String chipUid) {
+        List<IssuanceAttempt> writes = attempts(ticket).stream()
+                .filter(a -> a.isWriteAuthorized() && a.getChip().getUid().equals(chipUid)).toList();
         if (writes.isEmpty() || writes.get(writes.size() - 1).getState() == IssuanceAttempt.State.COMPLETED) {
             return Optional.empty();
         }
         IssuanceAttempt attempt = attempt(writes.get(writes.size() - 1).getId());
         em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
-        Chip chip = attempt.getChip();
-        ChipUid uid = ChipUid.parse(chip.getUid());
-        ChipInfo info = read;
-        byte[] command = attempt.getCommand();
-        byte[] written;
-        try {
-            CommandApdu write = CommandApdu.parse(command);
-            written = Arrays.copyOfRange(write.data(), 4, write.data().length - ChipMacs.MAC_LENGTH);
-        } catch (ApduFormatException e) {
-            throw new IllegalStateException("stored write of issuance " + attempt.getId() + " is no APDU", e);
-        }
-        byte[] readBack = snapshot.readBack() == null || snapshot.readBack().isBlank() ? new byte[0] : hex("readBack", snapshot.readBack());
-        Ticket ticket = locked;
-        Instant now = tickets.now();
-        if (readBack.length > 0 && Arrays.equals(written, readBack)
-                && new TicketVerifier(keys.eventKeyRing(ticket.getPerformance().getEvent())).verify(uid, readBack).verified()) {
-            if (ticket.getState() != TicketState.SOLD) {
-                throw new ConflictException("ticket " + ticket.getId() + " is " + describe(ticket.getState()) + " by now");
-            }
-            // The chip holds the record this attempt wrote: the write was executed, only its answer was lost.
-            tickets.issue(ticket, chip, "issued to chip " + uid + " (attempt " + attempt.getId()
-                    + ", confirmed by reading the chip after the connection dropped)");
-            attempt.end(IssuanceAttempt.State.COMPLETED, "the chip holds the new state: the record was written "
-                    + "(confirmed by reading the chip after the connection dropped)", now);
-        } else {
-            boolean spent = info.writeCounter() >= attempt.getWriteCounter();
-            attempt.end(IssuanceAttempt.State.FAILED, "the chip kept its old state: the record was not written"
-                    + (spent ? " and the write can no longer execute" : "") + "; write the ticket again", now);
-        }
-        return Optional.of(IssuanceResult.of(attempt));
+        return Optional.of(attempt);
     }
 
     /**

@@ -171,7 +171,7 @@ class ChipFuzzTest {
 
     private static byte[] validCommand(SplittableRandom random, ChipReader reader, ChipKeys keys, List<byte[]> records)
             throws Exception {
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(13)) {
             case 0:
                 return ChipCommands.select().encode();
             case 1:
@@ -202,6 +202,10 @@ class ChipFuzzTest {
                 // Authentic but malformed: what a buggy center would send; the chip must parse it safely.
                 byte[] garbled = mutate(random, records.get(random.nextInt(records.size())));
                 return ChipCommands.writeTicket(keys, CHIP_A, reader.select().writeCounter() + 1, garbled).encode();
+            case 11:
+                byte[] proofChallenge = new byte[8];
+                random.nextBytes(proofChallenge);
+                return ChipCommands.proveTicket(proofChallenge, "F-" + random.nextInt(records.size() + 1)).encode();
             default:
                 byte[] noise = new byte[random.nextInt(300)];
                 random.nextBytes(noise);

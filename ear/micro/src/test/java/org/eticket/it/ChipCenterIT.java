@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.apdu.ApduTransport;
 import org.eticket.chip.apdu.CommandApdu;
@@ -28,6 +29,8 @@ import org.eticket.issuance.IssuanceChallenge;
 import org.eticket.issuance.IssuanceRequest;
 import org.eticket.issuance.IssuanceResult;
 import org.eticket.issuance.IssuanceSteps;
+import org.eticket.issuance.SettlementChallenge;
+import org.eticket.issuance.SettlementProof;
 import org.eticket.issuance.WriteAuthorization;
 import org.eticket.issuance.WriteReport;
 import org.eticket.it.fixture.TicketFixture;
@@ -225,6 +228,21 @@ class ChipCenterIT {
         assertEquals(List.of("T" + first), content.tickets().stream().map(ChipTicket::ticketId).toList());
         assertTrue(check(chip.uid, recordOf(chip, first)).getBoolean("verified"), "the old ticket is intact");
 
+        // A remote relay settles the abandoned write from the chip's proof over a fresh center challenge ...
+        IssuanceResult settled = new ChipIssuance(steps).settle(second, chip.uid, chip.emulator).orElseThrow();
+        assertEquals(IssuanceAttempt.State.FAILED, settled.state(), settled.detail());
+        assertTrue(settled.detail().contains("old state"), settled.detail());
+        // ... and a proof recorded then, replayed for the next challenge, is refused and decides nothing.
+        SettlementChallenge earlier = steps.challengeSettlement(new IssuanceRequest(second, chip.uid.toString())).orElseThrow();
+        reader.select();
+        String recorded = HEX.formatHex(reader.proveTicket(HEX.parseHex(earlier.challenge()), earlier.chipTicketId()).answer());
+        assertEquals(IssuanceAttempt.State.FAILED, steps.settle(earlier.attemptId(), new SettlementProof(recorded)).state());
+        SettlementChallenge next = steps.challengeSettlement(new IssuanceRequest(second, chip.uid.toString())).orElseThrow();
+        CenterRefused replayed = assertThrows(CenterRefused.class, () -> steps.settle(next.attemptId(), new SettlementProof(recorded)));
+        assertEquals(409, replayed.status);
+        assertTrue(replayed.getMessage().contains("nothing was decided"), replayed.getMessage());
+        assertEquals("SOLD", ticket(second).getString("state"));
+
         IssuanceResult retry = new ChipIssuance(new RestSteps(alice)).issue(second, chip.emulator);
         assertEquals(IssuanceAttempt.State.COMPLETED, retry.state(), retry.detail());
         assertEquals("ISSUED", ticket(second).getString("state"));
@@ -326,6 +344,24 @@ class ChipCenterIT {
         public IssuanceResult abandon(Long attemptId, String reason) {
             return lastResult = result(ok(api.post("api/v1/issuances/" + attemptId + "/abandon",
                     Json.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString())));
+        }
+
+        @Override
+        public Optional<SettlementChallenge> challengeSettlement(IssuanceRequest request) {
+            Api.Response r = api.post("api/v1/issuances/settlements", Json.createObjectBuilder()
+                    .add("ticketId", request.ticketId()).add("chipUid", request.chipUid()).build().toString());
+            if (r.status() == 404) {
+                return Optional.empty();
+            }
+            JsonObject o = ok(r);
+            return Optional.of(new SettlementChallenge(o.getJsonNumber("attemptId").longValue(), o.getString("chipUid"),
+                    o.getString("chipTicketId"), o.getString("challenge")));
+        }
+
+        @Override
+        public IssuanceResult settle(Long attemptId, SettlementProof proof) {
+            return lastResult = result(ok(api.post("api/v1/issuances/" + attemptId + "/settlement",
+                    Json.createObjectBuilder().add("response", proof.response()).build().toString())));
         }
 
         private static IssuanceResult result(JsonObject o) {

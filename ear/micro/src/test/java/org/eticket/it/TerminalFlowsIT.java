@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eticket.chip.ChipUid;
 import org.eticket.chip.card.ChipEmulator;
 import org.eticket.chip.card.ChipPersonalization;
+import org.eticket.chip.crypto.ChipMacs;
 import org.eticket.chip.crypto.MasterKey;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.TicketApplication;
@@ -126,12 +127,14 @@ class TerminalFlowsIT {
         TerminalRig.assumePcscdWithVpcd();
         long order = buy(0, 1);
         EmulatedChip chip = registeredChip(aliceId);
-        PcscChipPort reader = PcscChipPort.open("Virtual PCD");
-        try (VpcdCard card = VpcdCard.insert(chip.emulator, "localhost", VpcdCard.DEFAULT_PORT);
+        PcscChipPort reader = PcscChipPort.open(TerminalRig.PCSC_READER);
+        try (VpcdCard card = VpcdCard.insert(chip.emulator, "localhost", TerminalRig.VPCD_PORT);
              TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader);
              ChipWatcher watcher = new ChipWatcher(reader, home.outbox)) {
             watcher.start();
+            long start = System.nanoTime();
             Api.Response done = download(alice, home, order, 60);
+            timing("home download of one ticket", start);
             assertEquals(200, done.status(), done.body());
             assertEquals("COMPLETED", done.json().getString("outcome"), done.body());
             JsonArray tickets = listing(home).getJsonArray("tickets");
@@ -158,6 +161,11 @@ class TerminalFlowsIT {
             assertEquals("RETRY_OR_CANCEL", interrupted.json().getString("outcome"), interrupted.body());
             awaitReconnected(home);
             long ticket = ticketOf(kept);
+            // A terminal that claims the write did not land (it alters the chip's proof) is refused and decides nothing.
+            reader.lie = Lie.NOT_WRITTEN;
+            Api.Response lying = settle(home, ticket);
+            assertEquals(409, lying.status(), lying.body());
+            assertTrue(lying.message().contains("nothing was decided"), lying.body());
             Api.Response settledNew = settle(home, ticket);
             assertEquals(200, settledNew.status(), settledNew.body());
             assertEquals("COMPLETED", settledNew.json().getString("state"), settledNew.body());
@@ -174,6 +182,11 @@ class TerminalFlowsIT {
             assertEquals(counterBefore, new ChipReader(chip.emulator).select().writeCounter(), "the torn write changed nothing");
             awaitReconnected(home);
             long lostTicket = ticketOf(lost);
+            // ... nor can one claim that a torn write landed, though it knows the record it relayed.
+            reader.lie = Lie.WRITTEN;
+            Api.Response claimed = settle(home, lostTicket);
+            assertEquals(409, claimed.status(), claimed.body());
+            assertTrue(claimed.message().contains("nothing was decided"), claimed.body());
             Api.Response settledOld = settle(home, lostTicket);
             assertEquals(200, settledOld.status(), settledOld.body());
             assertEquals("FAILED", settledOld.json().getString("state"), settledOld.body());
@@ -190,8 +203,10 @@ class TerminalFlowsIT {
         }
     }
 
+    /** C10 through the real PC/SC stack: the kiosk's terminal program reaches the card with javax.smartcardio, pcscd and vpcd. */
     @Test
     void aSellerIssuesAMembershipCardAtAKioskToAGenuineChipOnly() throws Exception {
+        TerminalRig.assumePcscdWithVpcd();
         Api carol = Api.demo(base, "carol");
         Api fanclub = Api.demo(base, "fanclub");
         long fc = SecurityIT.array(carol.get("api/v1/shop/performances/" + performance(0) + "/sellers").body()).stream()
@@ -200,8 +215,10 @@ class TerminalFlowsIT {
         Api.Response applied = carol.post("api/v1/memberships", "{\"sellerId\":" + fc + "}");
         assertEquals(201, applied.status(), applied.body());
         long memberId = applied.id();
-        EmulatedChipPort reader = new EmulatedChipPort();
-        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+        PcscChipPort reader = PcscChipPort.open(TerminalRig.PCSC_READER);
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader);
+             ChipWatcher watcher = new ChipWatcher(reader, kiosk.outbox)) {
+            watcher.start();
             Api.Response early = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
                     "{\"memberId\":" + memberId + ",\"waitSeconds\":1}");
             assertEquals(409, early.status(), "an application is registered first: " + early.body());
@@ -212,35 +229,46 @@ class TerminalFlowsIT {
             // A chip claiming a platform UID without its keys is no genuine chip and is not registered.
             Api.Response p = admin.post("api/v1/chips/personalizations", "");
             ChipUid forgedUid = ChipUid.parse(p.json().getString("uid"));
-            reader.place(ChipEmulator.inMemory(ChipPersonalization.of(forgedUid, "forged",
-                    MasterKey.generate(1, new SecureRandom()).chipKeys(forgedUid))));
-            Api.Response forged = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
-                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
-            assertEquals(409, forged.status(), forged.body());
-            assertTrue(forged.message().contains("not a genuine chip"), forged.body());
+            ChipEmulator forgedChip = ChipEmulator.inMemory(ChipPersonalization.of(forgedUid, "forged",
+                    MasterKey.generate(1, new SecureRandom()).chipKeys(forgedUid)));
+            try (VpcdCard forgedCard = VpcdCard.insert(forgedChip, "localhost", TerminalRig.VPCD_PORT)) {
+                long start = System.nanoTime();
+                Api.Response forged = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                        "{\"memberId\":" + memberId + ",\"waitSeconds\":30}");
+                timing("membership card refused to a forged chip", start);
+                assertEquals(409, forged.status(), forged.body());
+                assertTrue(forged.message().contains("not a genuine chip"), forged.body());
+            }
 
             EmulatedChip card = EmulatedChip.personalize(admin);
-            reader.place(card.emulator);
-            assertEquals(403, carol.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
-                    "{\"memberId\":" + memberId + "}").status(), "sellers issue membership cards");
-            Api.Response issued = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
-                    "{\"memberId\":" + memberId + ",\"waitSeconds\":10}");
-            assertEquals(200, issued.status(), issued.body());
-            assertEquals(card.uid.toString(), issued.json().getString("chipUid"));
-            assertEquals(number, issued.json().getString("membershipNumber"));
+            try (VpcdCard genuine = VpcdCard.insert(card.emulator, "localhost", TerminalRig.VPCD_PORT)) {
+                assertEquals(403, carol.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                        "{\"memberId\":" + memberId + "}").status(), "sellers issue membership cards");
+                long start = System.nanoTime();
+                Api.Response issued = fanclub.post("api/v1/chip-terminals/" + kiosk.terminalId + "/membership-cards",
+                        "{\"memberId\":" + memberId + ",\"waitSeconds\":30}");
+                timing("membership card issued", start);
+                assertEquals(200, issued.status(), issued.body());
+                assertEquals(card.uid.toString(), issued.json().getString("chipUid"));
+                assertEquals(number, issued.json().getString("membershipNumber"));
+            }
             String carolsChips = carol.get("api/v1/chips").body();
             assertTrue(carolsChips.contains(card.uid.toString()) && carolsChips.contains(number), carolsChips);
-            assertTrue(!carol.get("api/v1/chips").body().contains(forgedUid.toString()), "the forged chip was not registered");
+            assertTrue(!carolsChips.contains(forgedUid.toString()), "the forged chip was not registered");
         }
     }
 
+    /** C15 through the real PC/SC stack, as {@link #aSellerIssuesAMembershipCardAtAKioskToAGenuineChipOnly}. */
     @Test
     void aKioskPurchaseIsWrittenToTheCardAtOnceAndNothingIsSoldWithoutACard() throws Exception {
+        TerminalRig.assumePcscdWithVpcd();
         EmulatedChip chip = registeredChip(aliceId);
         long perf = performance(1);
         long plaza = plaza(perf);
-        EmulatedChipPort reader = new EmulatedChipPort();
-        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader)) {
+        PcscChipPort reader = PcscChipPort.open(TerminalRig.PCSC_READER);
+        try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader);
+             ChipWatcher watcher = new ChipWatcher(reader, kiosk.outbox)) {
+            watcher.start();
             String seat = freeSeats(perf, plaza, 1).get(0);
             String body = SellingIT.purchase(perf, plaza, List.of(seat), SellingIT.card(SellingIT.APPROVE));
             long ordersBefore = alice.get("api/v1/orders").json().getJsonNumber("total").longValue();
@@ -249,32 +277,51 @@ class TerminalFlowsIT {
             assertEquals(409, noCard.status(), noCard.body());
             assertEquals(ordersBefore, alice.get("api/v1/orders").json().getJsonNumber("total").longValue(), "nothing sold");
 
-            reader.place(chip.emulator);
-            Api.Response bought = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
-                    body.substring(0, body.length() - 1) + ",\"waitSeconds\":10}");
-            assertEquals(200, bought.status(), bought.body());
-            assertEquals("COMPLETED", bought.json().getString("outcome"), bought.body());
-            JsonObject issued = bought.json().getJsonArray("issued").getJsonObject(0);
-            assertEquals(chip.uid.toString(), issued.getString("chipUid"), "the center has ticket and chip ID");
-            Api.Response order = alice.get("api/v1/orders/" + bought.json().getJsonNumber("orderId").longValue());
-            assertEquals("KIOSK", order.json().getString("channel"), order.body());
-            JsonArray onChip = listing(kiosk).getJsonArray("tickets");
-            assertEquals(1, onChip.size());
-            assertEquals(seat, onChip.getJsonObject(0).getString("seatNumber"));
-            assertTrue(onChip.getJsonObject(0).getBoolean("verified"));
+            try (VpcdCard card = VpcdCard.insert(chip.emulator, "localhost", TerminalRig.VPCD_PORT)) {
+                long start = System.nanoTime();
+                Api.Response bought = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
+                        body.substring(0, body.length() - 1) + ",\"waitSeconds\":30}");
+                timing("kiosk purchase written to the card", start);
+                assertEquals(200, bought.status(), bought.body());
+                assertEquals("COMPLETED", bought.json().getString("outcome"), bought.body());
+                JsonObject issued = bought.json().getJsonArray("issued").getJsonObject(0);
+                assertEquals(chip.uid.toString(), issued.getString("chipUid"), "the center has ticket and chip ID");
+                Api.Response order = alice.get("api/v1/orders/" + bought.json().getJsonNumber("orderId").longValue());
+                assertEquals("KIOSK", order.json().getString("channel"), order.body());
+                start = System.nanoTime();
+                JsonArray onChip = listing(kiosk).getJsonArray("tickets");
+                timing("chip listing read back", start);
+                assertEquals(1, onChip.size());
+                assertEquals(seat, onChip.getJsonObject(0).getString("seatNumber"));
+                assertTrue(onChip.getJsonObject(0).getBoolean("verified"));
+            }
         }
     }
 
     // --- helpers -----------------------------------------------------------------------------
 
+    /** The PC/SC flows' wall time, for the README's figures (each APDU through pcscd + vpcd costs ~50 ms). */
+    private static void timing(String what, long startNanos) {
+        System.out.printf("TerminalFlowsIT timing: %s in %d ms%n", what, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
     private enum Drop { NONE, AFTER_WRITE, DURING_WRITE }
 
-    /** The reader of a terminal whose link to the center breaks at a chosen moment of the next WRITE. */
+    /** What a lying terminal makes of the chip's next PROVE TICKET answer. */
+    private enum Lie { NONE, NOT_WRITTEN, WRITTEN }
+
+    /**
+     * The reader of a terminal whose link to the center breaks at a chosen moment of the next WRITE,
+     * and which can alter the chip's next proof of a ticket's state.
+     */
     private static final class DroppingPort implements ChipPort {
         private final EmulatedChipPort inner = new EmulatedChipPort();
         volatile EmulatedChip chip;
         volatile Drop drop = Drop.NONE;
+        volatile Lie lie = Lie.NONE;
         volatile TerminalRig rig;
+        /** The record of the last WRITE relayed: the terminal sees it go by. */
+        volatile byte[] lastRecord;
 
         void place(ChipEmulator emulator) {
             inner.place(emulator);
@@ -294,6 +341,18 @@ class TerminalFlowsIT {
         public byte[] transmit(byte[] command) throws IOException {
             boolean write = (command[0] & 0xFF) == TicketApplication.CLA_SECURED
                     && (command[1] & 0xFF) == TicketApplication.INS_WRITE_TICKET;
+            if ((command[0] & 0xFF) == TicketApplication.CLA_PROPRIETARY && (command[1] & 0xFF) == TicketApplication.INS_PROVE_TICKET
+                    && lie != Lie.NONE) {
+                return lie(inner.transmit(command));
+            }
+            if (write) {
+                try {
+                    byte[] data = org.eticket.chip.apdu.CommandApdu.parse(command).data();
+                    lastRecord = java.util.Arrays.copyOfRange(data, TicketApplication.COUNTER_LENGTH, data.length - ChipMacs.MAC_LENGTH);
+                } catch (org.eticket.chip.apdu.ApduFormatException e) {
+                    throw new IOException("the center's WRITE is no APDU", e);
+                }
+            }
             Drop now = drop;
             if (!write || now == Drop.NONE) {
                 return inner.transmit(command);
@@ -309,6 +368,23 @@ class TerminalFlowsIT {
             }
             rig.link.breakConnection();
             throw new IOException("link to the center lost");
+        }
+
+        /** counter(4) state(1) digest(32) proof(16) SW(2): the state and digest are rewritten, the chip's proof kept. */
+        private byte[] lie(byte[] answer) {
+            Lie now = lie;
+            lie = Lie.NONE;
+            byte[] forged = answer.clone();
+            if (now == Lie.NOT_WRITTEN) {
+                forged[4] = TicketApplication.TICKET_ABSENT;
+                java.util.Arrays.fill(forged, 5, 5 + ChipMacs.RECORD_DIGEST_LENGTH, (byte) 0);
+            } else {
+                long counter = ((forged[0] & 0xFFL) << 24 | (forged[1] & 0xFF) << 16 | (forged[2] & 0xFF) << 8 | (forged[3] & 0xFF)) + 1;
+                System.arraycopy(ChipMacs.counterBytes(counter), 0, forged, 0, 4);
+                forged[4] = (byte) org.eticket.chip.record.TicketState.VALID.code();
+                System.arraycopy(ChipMacs.recordDigest(lastRecord), 0, forged, 5, ChipMacs.RECORD_DIGEST_LENGTH);
+            }
+            return forged;
         }
     }
 

@@ -35,6 +35,13 @@ final class TerminalRig implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final int TERMINAL_PORT = Integer.getInteger("it.terminal.port");
+    /**
+     * vpcd's second reader and the port its card side listens on (first reader's port + 1). The
+     * ITs use it so the terminal module's PcscVirtualReaderTest, which may run outside the IT lock,
+     * keeps the first one to itself.
+     */
+    static final String PCSC_READER = "Virtual PCD 00 01";
+    static final int VPCD_PORT = VpcdCard.DEFAULT_PORT + 1;
 
     final String terminalId;
     final EventOutbox outbox;
@@ -104,7 +111,7 @@ final class TerminalRig implements AutoCloseable {
     static void assumePcscdWithVpcd() {
         boolean vpcd;
         try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress("localhost", VpcdCard.DEFAULT_PORT), 1000);
+            probe.connect(new InetSocketAddress("localhost", VPCD_PORT), 1000);
             vpcd = true;
         } catch (IOException e) {
             vpcd = false;

@@ -30,12 +30,10 @@ import org.eticket.chip.record.TicketRecord;
 import org.eticket.connector.api.TerminalCommand;
 import org.eticket.issuance.ChipIssuance;
 import org.eticket.issuance.IssuanceAttempt;
-import org.eticket.issuance.ChipSnapshot;
 import org.eticket.issuance.IssuanceResult;
 import org.eticket.issuance.IssuanceService;
 import org.eticket.issuance.RecordCheck;
 import org.eticket.issuance.RecordCheckRequest;
-import org.eticket.issuance.TicketRecords;
 import org.eticket.platform.AccessDeniedException;
 import org.eticket.platform.ConflictException;
 import org.eticket.platform.NotFoundException;
@@ -170,9 +168,11 @@ public class TerminalIssuanceService {
     }
 
     /**
-     * After a connection dropped in mid-write (the terminal has reconnected): reads the chip again
-     * and has the center complete the ticket's last write (the chip holds the new record) or record
-     * that the chip kept its old state, so the center knows which. Empty when nothing was pending.
+     * After a connection dropped in mid-write (the terminal has reconnected): the center challenges
+     * the chip on the terminal to prove what it holds (PROVE TICKET, MACed with the chip's key over
+     * the fresh challenge) and completes the ticket's last write (the chip holds the new record) or
+     * records that the chip kept its old state, so the center knows which. A read-back the terminal
+     * makes up or replays is refused and decides nothing. Empty when nothing was pending.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
     public Optional<IssuanceResult> settle(Long ticketId, String terminalId, Integer waitSeconds) {
@@ -181,25 +181,13 @@ public class TerminalIssuanceService {
         }
         terminal(terminalId, Set.of(TerminalKind.HOME_READER, TerminalKind.KIOSK, TerminalKind.DISPENSER));
         TerminalTransport transport = new TerminalTransport(gateway, terminalId, APDU_TIMEOUT);
-        awaitChip(terminalId, transport, waitSeconds);
+        ChipInfo chip = awaitChip(terminalId, transport, waitSeconds);
         try {
-            return settle(ticketId, new ChipReader(transport));
+            return new ChipIssuance(issuance).settle(ticketId, chip.uid(), transport);
         } catch (ChipAccessException e) {
             throw new ConflictException("the chip on terminal " + terminalId + " could not be read: " + e.getMessage()
                     + "; keep it on the reader and try again");
         }
-    }
-
-    private Optional<IssuanceResult> settle(Long ticketId, ChipReader reader) throws ChipAccessException {
-        ChipInfo selected = reader.select();
-        String chipTicketId = TicketRecords.chipTicketId(ticketId);
-        String readBack = "";
-        for (ChipTicket t : reader.readContent().tickets()) {
-            if (t.ticketId().equals(chipTicketId) && t.record() != null) {
-                readBack = HEX.formatHex(t.record());
-            }
-        }
-        return issuance.settle(ticketId, new ChipSnapshot(HEX.formatHex(selected.toFci()), readBack));
     }
 
     /**
@@ -260,7 +248,7 @@ public class TerminalIssuanceService {
             try {
                 // A write to this chip whose answer was lost (dropped connection) is settled first.
                 Optional<IssuanceResult> settled = ticket.getState() == TicketState.SOLD
-                        ? settle(ticketId, new ChipReader(transport)) : Optional.empty();
+                        ? relay.settle(ticketId, chip.uid(), transport) : Optional.empty();
                 if (settled.isPresent() && settled.get().state() == IssuanceAttempt.State.COMPLETED) {
                     issued.add(settled.get());
                     continue;

@@ -17,13 +17,17 @@ import org.eticket.issuance.IssuanceResult;
 import org.eticket.issuance.IssuanceService;
 import org.eticket.issuance.RecordCheck;
 import org.eticket.issuance.RecordCheckRequest;
+import org.eticket.issuance.SettlementChallenge;
+import org.eticket.issuance.SettlementProof;
+import org.eticket.platform.NotFoundException;
 import org.eticket.issuance.WriteAuthorization;
 import org.eticket.issuance.WriteReport;
 
 /**
  * Issuing a sold ticket to a chip (004 Fig 3, C14) for a terminal that relays APDUs: request
  * (challenge), authentication (the chip's answer; returns the MACed write), report (the chip's
- * answer to the write and the read-back; the ticket becomes ISSUED), or abandon. All bytes in hex.
+ * answer to the write and the read-back; the ticket becomes ISSUED), or abandon; and settlement of a
+ * write whose answer was lost (a challenge, then the chip's PROVE TICKET answer). All bytes in hex.
  */
 @Path("issuances")
 @RequestScoped
@@ -69,5 +73,21 @@ public class IssuanceResource {
     @Path("{id}/abandon")
     public IssuanceResult abandonIssuance(@PathParam("id") Long id, ReasonRequest request) {
         return issuance.abandon(id, request == null ? null : request.reason());
+    }
+
+    /** A write of the ticket to the chip whose answer was lost, with a fresh challenge for the chip's proof; 404 when none. */
+    @POST
+    @Path("settlements")
+    public SettlementChallenge challengeSettlement(IssuanceRequest request) {
+        IssuanceRequest r = Requests.body(request);
+        return issuance.challengeSettlement(r).orElseThrow(() -> new NotFoundException("ticket " + r.ticketId()
+                + " has no unconfirmed write to chip " + r.chipUid()));
+    }
+
+    /** The chip's PROVE TICKET answer to the settlement challenge; the center completes the write or records the old state. */
+    @POST
+    @Path("{id}/settlement")
+    public IssuanceResult settleIssuance(@PathParam("id") Long id, SettlementProof proof) {
+        return issuance.settle(id, Requests.body(proof));
     }
 }

@@ -128,6 +128,7 @@ public final class ChipEmulator implements ApduTransport {
             case CLA_PROPRIETARY -> switch (c.ins()) {
                 case INS_READ_AREA -> whenSelected(c, this::readArea);
                 case INS_READ_FREE_SPACE -> whenSelected(c, this::readFreeSpace);
+                case INS_PROVE_TICKET -> whenSelected(c, this::proveTicket);
                 // Changing the chip without secure messaging is exactly what the access key forbids.
                 case INS_WRITE_TICKET, INS_NULLIFY -> ResponseApdu.status(SECURITY_STATUS_NOT_SATISFIED);
                 default -> ResponseApdu.status(INS_NOT_SUPPORTED);
@@ -222,6 +223,31 @@ public final class ChipEmulator implements ApduTransport {
         }
         return respond(ByteBuffer.allocate(8).putInt(state.capacity - state.usedBytes()).putInt(state.capacity).array(),
                 c.ne());
+    }
+
+    /**
+     * PROVE TICKET data: challenge(8) ID-length(1) ticket-ID. Answers counter(4) state(1) digest(32)
+     * proof(16): the ticket's state (00 absent) and the SHA-256 of its record (zeros without one),
+     * MACed with the authentication key over the caller's challenge. Changes nothing.
+     */
+    private ResponseApdu proveTicket(CommandApdu c) {
+        if (c.p1() != 0 || c.p2() != 0) {
+            return ResponseApdu.status(INCORRECT_P1_P2);
+        }
+        byte[] data = c.data();
+        int idOffset = ChipMacs.CHALLENGE_LENGTH + 1;
+        if (data.length <= idOffset || data.length != idOffset + (data[ChipMacs.CHALLENGE_LENGTH] & 0xFF)) {
+            return ResponseApdu.status(WRONG_LENGTH);
+        }
+        byte[] challenge = Arrays.copyOf(data, ChipMacs.CHALLENGE_LENGTH);
+        byte[] ticketId = Arrays.copyOfRange(data, idOffset, data.length);
+        Optional<Integer> index = state.ticketIndex(ticketId);
+        int ticketState = index.map(i -> state.tickets.get(i).state().code()).orElse(TICKET_ABSENT);
+        byte[] digest = ChipMacs.recordDigest(index.map(state::record).orElse(null));
+        byte[] proof = ChipMacs.ticketProof(state.keys.authenticationKey(), state.uid, challenge, ticketId, state.counter,
+                ticketState, digest);
+        return respond(ByteBuffer.allocate(COUNTER_LENGTH + 1 + digest.length + proof.length)
+                .put(ChipMacs.counterBytes(state.counter)).put((byte) ticketState).put(digest).put(proof).array(), c.ne());
     }
 
     /** WRITE TICKET data: counter(4) record MAC(8). */

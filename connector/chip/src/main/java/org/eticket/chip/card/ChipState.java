@@ -180,6 +180,17 @@ final class ChipState {
         return d;
     }
 
+    /** The ticket's record as WRITE TICKET carried it (version, its event's areas, management area); null once nullified. */
+    byte[] record(int index) {
+        TicketArea t = tickets.get(index);
+        if (!t.hasRecord()) {
+            return null;
+        }
+        EventArea e = events.get(t.eventIndex());
+        return TicketRecord.assemble(t.body()[0] & 0xFF, e.idArea(), e.infoArea(),
+                Arrays.copyOfRange(t.body(), 1, t.body().length));
+    }
+
     /** READ AREA ticket: state, event index, ID length, ID, then version and management area if any. */
     byte[] ticketArea(int index) {
         TicketArea t = tickets.get(index);

@@ -1,5 +1,7 @@
 package org.eticket.chip.crypto;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -9,8 +11,8 @@ import org.eticket.chip.ChipUid;
 
 /**
  * The AES-CMAC values exchanged with a chip. Each MAC input starts with a one-byte domain
- * ('C' command, 'R' response, 'A' authentication) and the chip UID, so no value can be reused
- * for another purpose or another chip.
+ * ('C' command, 'R' response, 'A' authentication, 'P' ticket proof) and the chip UID, so no value
+ * can be reused for another purpose or another chip.
  */
 public final class ChipMacs {
 
@@ -18,6 +20,9 @@ public final class ChipMacs {
     public static final int MAC_LENGTH = 8;
     public static final int CHALLENGE_LENGTH = 8;
     public static final int AUTHENTICATION_RESPONSE_LENGTH = 16;
+    public static final int TICKET_PROOF_LENGTH = 16;
+    /** SHA-256 of a ticket record, as PROVE TICKET reports it. */
+    public static final int RECORD_DIGEST_LENGTH = 32;
 
     private ChipMacs() {
     }
@@ -58,6 +63,41 @@ public final class ChipMacs {
         update(mac, chipChallenge);
         update(mac, terminalChallenge);
         return truncated(mac, AUTHENTICATION_RESPONSE_LENGTH);
+    }
+
+    /**
+     * Proof of a ticket's state on the chip (PROVE TICKET): CMAC(auth key, 'P' || UID || challenge ||
+     * ID length || ticket ID || write counter || state || record digest). Only the genuine chip and
+     * the center can compute it, and the caller's fresh challenge makes a recorded one useless.
+     */
+    public static byte[] ticketProof(byte[] authenticationKey, ChipUid uid, byte[] challenge, byte[] ticketId,
+                                     long counter, int state, byte[] recordDigest) {
+        if (challenge.length != CHALLENGE_LENGTH || ticketId.length < 1 || ticketId.length > 0xFF
+                || recordDigest.length != RECORD_DIGEST_LENGTH) {
+            throw new IllegalArgumentException("challenge 8 bytes, ticket ID 1-255 bytes, digest 32 bytes");
+        }
+        CMac mac = cmac(authenticationKey);
+        mac.update((byte) 'P');
+        update(mac, uid.bytes());
+        update(mac, challenge);
+        mac.update((byte) ticketId.length);
+        update(mac, ticketId);
+        update(mac, counterBytes(counter));
+        mac.update((byte) state);
+        update(mac, recordDigest);
+        return truncated(mac, TICKET_PROOF_LENGTH);
+    }
+
+    /** SHA-256 of a record; 32 zero bytes stand for "no record" (absent or nullified ticket). */
+    public static byte[] recordDigest(byte[] record) {
+        if (record == null) {
+            return new byte[RECORD_DIGEST_LENGTH];
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(record);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Constant-time comparison, so timing reveals nothing about a MAC. */

@@ -51,6 +51,17 @@ public final class ChipCommands {
                 ChipMacs.AUTHENTICATION_RESPONSE_LENGTH);
     }
 
+    /** PROVE TICKET: the chip's MACed statement of {@code ticketId}'s state and record over {@code challenge}. */
+    public static CommandApdu proveTicket(byte[] challenge, String ticketId) {
+        if (challenge.length != ChipMacs.CHALLENGE_LENGTH) {
+            throw new IllegalArgumentException("challenge has " + ChipMacs.CHALLENGE_LENGTH + " bytes");
+        }
+        byte[] id = ticketIdField(ticketId);
+        byte[] data = Arrays.copyOf(challenge, challenge.length + id.length);
+        System.arraycopy(id, 0, data, challenge.length, id.length);
+        return new CommandApdu(CLA_PROPRIETARY, INS_PROVE_TICKET, 0, 0, data, TicketProof.ANSWER_LENGTH);
+    }
+
     public static CommandApdu getResponse(int ne) {
         return new CommandApdu(CLA_INTERINDUSTRY, INS_GET_RESPONSE, 0, 0, ne);
     }

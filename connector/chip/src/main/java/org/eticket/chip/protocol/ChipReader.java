@@ -82,6 +82,12 @@ public final class ChipReader {
         return new ChipAuthentication(chipChallenge, terminalChallenge, response);
     }
 
+    /** PROVE TICKET with the center's challenge: the chip's MACed statement of the ticket's state, for the center to check. */
+    public TicketProof proveTicket(byte[] challenge, String ticketId) throws ChipAccessException {
+        byte[] answer = expectOk(ChipCommands.proveTicket(challenge, ticketId), "PROVE TICKET");
+        return TicketProof.of(challenge, ticketId, answer).orElseThrow(() -> malformed("ticket proof"));
+    }
+
     /** Reads the issuer area, every event's areas and every ticket management area; call {@link #select()} first. */
     public ChipContent readContent() throws ChipAccessException {
         byte[] dir = expectOk(ChipCommands.readArea(AREA_DIRECTORY, 0), "directory");

@@ -20,6 +20,8 @@ public final class TicketApplication {
     public static final int INS_GET_RESPONSE = 0xC0;
     public static final int INS_READ_AREA = 0xB2;
     public static final int INS_READ_FREE_SPACE = 0xCA;
+    /** PROVE TICKET: a ticket's state and record digest, MACed over the caller's challenge (settlement). */
+    public static final int INS_PROVE_TICKET = 0xB4;
     public static final int INS_WRITE_TICKET = 0xE2;
     public static final int INS_NULLIFY = 0x0C;
 
@@ -41,6 +43,8 @@ public final class TicketApplication {
     public static final int MAX_TICKETS = 0xFF;
 
     public static final int COUNTER_LENGTH = 4;
+    /** PROVE TICKET's state byte for a ticket ID the chip does not hold. */
+    public static final int TICKET_ABSENT = 0x00;
 
     private TicketApplication() {
     }

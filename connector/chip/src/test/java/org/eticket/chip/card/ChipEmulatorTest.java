@@ -25,6 +25,7 @@ import org.eticket.chip.protocol.ChipInfo;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.ChipTicket;
 import org.eticket.chip.protocol.TicketApplication;
+import org.eticket.chip.protocol.TicketProof;
 import org.eticket.chip.record.Ticket;
 import org.eticket.chip.record.TicketState;
 import org.eticket.chip.record.TicketVerifier;
@@ -236,6 +237,48 @@ class ChipEmulatorTest {
     }
 
     @Test
+    void proveTicketStatesTheTicketOverTheCallersChallengeAndChangesNothing() throws ChipAccessException {
+        byte[] challenge = HexFormat.of().parseHex("1122334455667788");
+        TicketProof absent = reader.proveTicket(challenge, "T-1");
+        assertTrue(absent.verify(keys, CHIP_A));
+        assertTrue(absent.state().isEmpty());
+        assertEquals(0, absent.writeCounter());
+
+        CommandApdu command = writeCommand(ticket(CHIP_A, "T-1"));
+        byte[] record = java.util.Arrays.copyOfRange(command.data(), 4, command.data().length - 8);
+        assertFalse(absent.holds(record));
+        assertTrue(reader.transmit(command).isOk());
+        byte[] before = eeprom.image();
+        TicketProof written = reader.proveTicket(challenge, "T-1");
+        assertArrayEquals(before, eeprom.image(), "a proof changes nothing");
+        assertTrue(written.verify(keys, CHIP_A));
+        assertEquals(java.util.Optional.of(TicketState.VALID), written.state());
+        assertEquals(1, written.writeCounter());
+        assertTrue(written.holds(record), "the digest is of the record as written");
+        assertFalse(written.holds(ISSUER.issue(ticket(CHIP_A, "T-1"))), "another record of the same ticket");
+
+        // Bound to the challenge, the chip, its key, the ticket ID and every answered field.
+        byte[] other = HexFormat.of().parseHex("8877665544332211");
+        assertFalse(TicketProof.of(other, "T-1", written.answer()).orElseThrow().verify(keys, CHIP_A), "replayed");
+        assertFalse(TicketProof.of(challenge, "T-2", written.answer()).orElseThrow().verify(keys, CHIP_A));
+        assertFalse(written.verify(keys, CHIP_B));
+        assertFalse(written.verify(MASTER.chipKeys(CHIP_B), CHIP_A));
+        for (int i = 0; i < TicketProof.ANSWER_LENGTH; i++) {
+            byte[] tampered = written.answer();
+            tampered[i] ^= 0x01;
+            int at = i;
+            TicketProof.of(challenge, "T-1", tampered).ifPresent(p -> assertFalse(p.verify(keys, CHIP_A), "byte " + at));
+        }
+        assertTrue(TicketProof.of(challenge, "T-1", new byte[TicketProof.ANSWER_LENGTH - 1]).isEmpty());
+
+        assertTrue(reader.transmit(ChipCommands.nullify(keys, CHIP_A, 2, "T-1")).isOk());
+        TicketProof nullified = reader.proveTicket(other, "T-1");
+        assertTrue(nullified.verify(keys, CHIP_A));
+        assertEquals(java.util.Optional.of(TicketState.NULLIFIED), nullified.state());
+        assertFalse(nullified.holds(record));
+    }
+
+    @Test
     void chipsPersonalizedBeforeAMasterKeyRotationStillAcceptWrites() throws ChipAccessException {
         MasterKeyRing ring = MasterKeyRing.of(MASTER).rotate(MasterKey.generate(2, RANDOM));
         ChipInfo info = reader.select();
@@ -275,6 +318,10 @@ class ChipEmulatorTest {
         assertEquals(INCORRECT_P1_P2, sw("840C010004000000010A"), "NULLIFY back to VALID");
         assertEquals(WRONG_LENGTH, sw("840C02000E0000000105AABBCCDDEEFF00112233"));
         assertEquals(CONDITIONS_OF_USE_NOT_SATISFIED, sw("00C0000010"), "nothing pending");
+        assertEquals(WRONG_LENGTH, sw("80B40000080102030405060708"), "PROVE TICKET without a ticket ID");
+        assertEquals(WRONG_LENGTH, sw("80B400000B010203040506070803AABB"), "ID shorter than its length");
+        assertEquals(INCORRECT_P1_P2, sw("80B401000A01020304050607080141"));
+        assertEquals(OK, sw("80B400000A0102030405060708014100"), "absent tickets are proved absent");
     }
 
     @Test

@@ -35,6 +35,11 @@ class ChipReaderTest {
                 assertThrows(ChipAccessException.class, refusing::readContent).statusWord());
         ChipReader badDirectory = new ChipReader(command -> hex("0105" + "9000"));
         assertThrows(ChipAccessException.class, badDirectory::readContent);
+        byte[] challenge = hex("0102030405060708");
+        ChipReader shortProof = new ChipReader(command -> hex("00000001" + "01" + "9000"));
+        assertThrows(ChipAccessException.class, () -> shortProof.proveTicket(challenge, "T-1"));
+        ChipReader unknownState = new ChipReader(command -> hex("00000001" + "07" + "00".repeat(48) + "9000"));
+        assertThrows(ChipAccessException.class, () -> unknownState.proveTicket(challenge, "T-1"));
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.eticket.chip.apdu.ApduTransportException;
 /** A real reader through PC/SC ({@code javax.smartcardio}); on Linux that is pcscd. */
 public final class PcscChipPort implements ChipPort {
 
+    /** How often the reader is asked whether a chip came or went. */
+    static final long POLL_MILLIS = 50;
+
     private final CardTerminal reader;
     private Card card;
 
@@ -43,17 +46,21 @@ public final class PcscChipPort implements ChipPort {
     }
 
     @Override
-    public synchronized Optional<byte[]> awaitChip(long millis) throws IOException {
+    public Optional<byte[]> awaitChip(long millis) throws IOException {
         try {
-            if (!reader.waitForCardPresent(millis)) {
+            if (!awaitPresence(true, millis)) {
                 return Optional.empty();
             }
-            if (card == null) {
-                card = reader.connect("*");
+            synchronized (this) {
+                if (card == null) {
+                    card = reader.connect("*");
+                }
+                return Optional.of(ChipUids.read(this::exchange));
             }
-            return Optional.of(ChipUids.read(this::exchange));
         } catch (CardException e) {
-            disconnect();
+            synchronized (this) {
+                disconnect();
+            }
             throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
         }
     }
@@ -61,7 +68,7 @@ public final class PcscChipPort implements ChipPort {
     @Override
     public boolean awaitRemoval(long millis) throws IOException {
         try {
-            boolean gone = reader.waitForCardAbsent(millis);
+            boolean gone = awaitPresence(false, millis);
             if (gone) {
                 synchronized (this) {
                     disconnect();
@@ -71,6 +78,29 @@ public final class PcscChipPort implements ChipPort {
         } catch (CardException e) {
             throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Polls the reader rather than {@code waitForCardPresent/Absent}: javax.smartcardio shares one
+     * PC/SC context per JVM and pcsc-lite serializes the calls on a context, so a blocking wait in
+     * the chip watcher held every APDU to the chip until the wait timed out (~275 ms per APDU with
+     * a 500 ms wait, against ~60 ms without). False when the time is up or the thread interrupted.
+     */
+    private boolean awaitPresence(boolean present, long millis) throws CardException {
+        long until = System.nanoTime() + Math.max(0, millis) * 1_000_000L;
+        while (reader.isCardPresent() != present) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000L)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
