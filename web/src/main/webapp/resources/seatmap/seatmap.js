@@ -222,7 +222,8 @@
                 colours: layer.names.map(function (x) { return rgb(x.colour); })};
         });
         this.colourSelect.innerHTML = '';
-        var labels = {type: 'Seat type', seller: 'Seller', state: 'Sold / unsold', seat: 'Seats and aisles'};
+        var labels = Object.assign({type: 'Seat type', seller: 'Seller', state: 'Sold / unsold', seat: 'Seats and aisles'},
+            this.options.layerLabels || {});
         names.concat(['seat']).forEach(function (name) {
             self.colourSelect.appendChild(el('option', {value: name}, labels[name] || name));
         });
@@ -282,6 +283,18 @@
         }
         var k = this.layers[t.layer].cells[i];
         return k !== NONE && k !== t.free;
+    };
+
+    /**
+     * With options.taken.selectable === false (the sales portal): a seat that is not the free one in
+     * the taken layer, in any colouring, cannot be selected.
+     */
+    SeatMap.prototype.isLocked = function (i) {
+        var t = this.options.taken;
+        if (!t || t.selectable !== false || !this.layers[t.layer]) {
+            return false;
+        }
+        return this.layers[t.layer].cells[i] !== t.free;
     };
 
     SeatMap.prototype.noneColour = function () {
@@ -351,7 +364,7 @@
         }
         var taken = this.options.taken;
         if (taken && (taken.in || ['type']).indexOf(this.colouring) >= 0 && this.layers[taken.layer]) {
-            add('#f0c8c8', '', 'pale: taken (allocated, held or sold)', null);
+            add('#f0c8c8', '', taken.label || 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
         if (this.editable) {
@@ -554,7 +567,7 @@
     // ---- selection ----
 
     SeatMap.prototype.setCell = function (i, on) {
-        if (!this.seat[i] || !!this.selected[i] === on) {
+        if (!this.seat[i] || !!this.selected[i] === on || (on && this.isLocked(i))) {
             return false;
         }
         this.selected[i] = on ? 1 : 0;
@@ -750,6 +763,11 @@
                 if (cell) {
                     var i = cell.row * self.columns + cell.column;
                     self.focus = self.anchor = i;
+                    if (!self.selected[i] && self.isLocked(i)) {
+                        self.say(self.describe(i) + ': not available, choose another seat', true);
+                        return;
+                    }
+                    self.say('');
                     self.setCell(i, !self.selected[i]);
                     self.paintRect(cell.row, cell.column, cell.row, cell.column);
                     self.changed();
@@ -812,6 +830,8 @@
                 self.draw();
             } else if ((e.key === ' ' || e.key === 'Enter') && self.editable) {
                 var i = self.focus;
+                self.say(!self.selected[i] && self.isLocked(i) ? self.describe(i) + ': not available, choose another seat' : '',
+                    !self.selected[i] && self.isLocked(i));
                 self.setCell(i, !self.selected[i]);
                 self.paintRect(Math.floor(i / self.columns), i % self.columns, Math.floor(i / self.columns), i % self.columns);
                 self.anchor = i;

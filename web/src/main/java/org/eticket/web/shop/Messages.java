@@ -15,12 +15,18 @@ final class Messages {
     private Messages() {
     }
 
-    /** True when the failure was one to explain to the buyer; other failures are rethrown. */
-    static boolean show(RuntimeException e) {
+    /** The platform exception inside the EJB container's wrapping. */
+    static Throwable cause(RuntimeException e) {
         Throwable t = e;
         while (t instanceof EJBException ejb && !(t instanceof EJBAccessException) && ejb.getCause() != null) {
             t = ejb.getCause();
         }
+        return t;
+    }
+
+    /** True when the failure was one to explain to the buyer; other failures are rethrown. */
+    static boolean show(RuntimeException e) {
+        Throwable t = cause(e);
         if (t instanceof ConflictException || t instanceof ValidationException || t instanceof NotFoundException
                 || t instanceof AccessDeniedException || t instanceof EJBAccessException) {
             String text = t instanceof EJBAccessException ? "your account may not do this" : t.getMessage();
@@ -28,6 +34,10 @@ final class Messages {
             return true;
         }
         throw e;
+    }
+
+    static void warn(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
     }
 
     static void info(String text) {
