@@ -352,8 +352,10 @@
                     counts[k] = (counts[k] || 0) + 1;
                 }
             }
+            // options.noCounts: colourings whose legend shows no counts (a buyer would read them as free seats).
+            var counted = (this.options.noCounts || []).indexOf(this.colouring) < 0;
             layer.names.forEach(function (x, k) {
-                add(x.colour, x.code, (x.code ? x.code + ' \u2013 ' : '') + x.name, counts[k] || 0);
+                add(x.colour, x.code, (x.code ? x.code + ' \u2013 ' : '') + x.name, counted ? counts[k] || 0 : null);
             });
             if (counts[NONE]) {
                 add('#e2e4e8', '', (this.options.noneLabels && this.options.noneLabels[this.colouring])
@@ -364,7 +366,7 @@
         }
         var taken = this.options.taken;
         if (taken && (taken.in || ['type']).indexOf(this.colouring) >= 0 && this.layers[taken.layer]) {
-            add('#f0c8c8', '', taken.label || 'pale: taken (allocated, held or sold)', null);
+            add(taken.colour || '#f0c8c8', '', taken.label || 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
         if (this.editable) {
@@ -700,8 +702,10 @@
     };
 
     SeatMap.prototype.updateStatus = function () {
+        var max = this.options.maxSelection;
         this.countText.textContent = !this.editable ? this.seatCount + ' seats. '
-            : this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats') + ' selected of ' + this.seatCount + '. ';
+            : this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats') + ' selected'
+            + (max ? ' (at most ' + max + ' per order). ' : ' of ' + this.seatCount + '. ');
         this.focusText.textContent = this.focused ? 'Focus: ' + this.describe(this.focus) + '. ' : '';
     };
 

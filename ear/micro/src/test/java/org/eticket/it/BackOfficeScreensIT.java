@@ -321,7 +321,9 @@ class BackOfficeScreensIT {
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/S/ranges", "{\"ranges\":\"A1:L2\"}").status());
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/A/ranges", "{\"ranges\":\"A3:L8\"}").status());
         long sellerId = seller(Api.unique("HARB"), "Harbour Tickets");
-        created(organizer.post("api/v1/events/" + event + "/authorizations", "{\"sellerId\":" + sellerId + ",\"quota\":\"100\"}"));
+        Api.Response authorized = organizer.post("api/v1/events/" + event + "/authorizations", "{\"sellerId\":" + sellerId
+                + ",\"quota\":\"100\"}");
+        assertEquals(201, authorized.status(), authorized.body());
         created(organizer.post("api/v1/allocations", "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId
                 + ",\"ranges\":\"A1:L6\"}"));
         String hana = customer("Hana Sato");
@@ -390,7 +392,7 @@ class BackOfficeScreensIT {
             payByCard(refusal[0]);
             assertTrue(browser.driver.getCurrentUrl().contains("checkout.xhtml"), browser.driver.getCurrentUrl());
             String m = text("messages");
-            assertTrue(m.contains("payment refused") && m.contains(refusal[1]) && m.contains("Nothing was charged"), m);
+            assertTrue(m.contains("Payment refused") && m.contains(refusal[1]) && m.contains("Nothing was charged"), m);
             assertEquals(picked, lines(), "the seats stay held after a refused payment");
             browser.screenshot("portal-card-refused-" + refusal[1].replace(' ', '-'));
             assertEquals(before, books(hanaApi), "a refused payment charges nothing and sells nothing");
@@ -429,7 +431,7 @@ class BackOfficeScreensIT {
         assertEquals(200, topUp.status(), topUp.body());
         page(sellerPage);
         choose("best:type", "S – S seat");
-        type("best:quantity_input", "3");
+        retype("best:quantity_input", "3");
         clickAndWait("best:holdBest", "checkout.xhtml");
         List<String> best = lines();
         assertEquals(3, best.size(), best.toString());
@@ -445,7 +447,7 @@ class BackOfficeScreensIT {
         Books beforeEMoney = books(hanaApi);
         payBy("E-money");
         assertTrue(browser.driver.findElements(By.id("pay:card")).isEmpty(), "no card fields when paying by e-money");
-        type("pay:points_input", "100");
+        retype("pay:points_input", "100");
         browser.find("#pay\\:buy").click();
         browser.waiting().until(d -> d.getCurrentUrl().contains("confirmation.xhtml"));
         browser.settle();
@@ -463,19 +465,19 @@ class BackOfficeScreensIT {
         // Not enough points for the whole price, then not enough e-money: refused, nothing taken; she gives the seat back.
         page(sellerPage);
         choose("best:type", "A – A seat");
-        type("best:quantity_input", "1");
+        retype("best:quantity_input", "1");
         clickAndWait("best:holdBest", "checkout.xhtml");
         assertEquals("8,000 JPY", text("total"));
         payBy("Reward points only");
         browser.find("#pay\\:buy").click();
         browser.settle();
-        assertTrue(text("messages").contains("not enough reward points") && text("messages").contains("Nothing was charged"),
+        assertTrue(text("messages").contains("Not enough reward points") && text("messages").contains("Nothing was charged"),
                 text("messages"));
         payBy("E-money");
-        type("pay:points_input", "0");
+        retype("pay:points_input", "0");
         browser.find("#pay\\:buy").click();
         browser.settle();
-        assertTrue(text("messages").contains("not enough e-money") && text("messages").contains("Nothing was charged"),
+        assertTrue(text("messages").contains("Not enough e-money") && text("messages").contains("Nothing was charged"),
                 text("messages"));
         browser.screenshot("portal-e-money-refused");
         assertEquals(afterEMoney, books(hanaApi), "refused points and e-money change nothing");
@@ -505,7 +507,7 @@ class BackOfficeScreensIT {
         browser.find("#seats\\:holdChosen").click();
         browser.settle();
         String taken = text("messages");
-        assertTrue(taken.contains("seat E5 is being bought by someone else right now; choose another seat"), taken);
+        assertTrue(taken.contains("Seat E5 is being bought by someone else right now; choose another seat"), taken);
         assertEquals(1L, stateAt("shopMap", 5, 5), "the map now shows E5 held");
         assertEquals(0L, selectedCount("shopMap"));
         assertEquals("66", text("availableCount"));
@@ -531,8 +533,8 @@ class BackOfficeScreensIT {
     private void payByCard(String number) {
         payBy("Card");
         type("pay:card", number);
-        type("pay:month_input", "12");
-        type("pay:year_input", "2030");
+        type("pay:month", "12");
+        type("pay:year", "2030");
         type("pay:cvc", "123");
         type("pay:holder", "HANA SATO");
         browser.find("#pay\\:buy").click();
@@ -545,6 +547,14 @@ class BackOfficeScreensIT {
         option.click();
         browser.settle();
         browser.waiting().until(d -> d.findElement(By.id(option.getAttribute("for"))).isSelected());
+    }
+
+    /** Replaces a field's text as a person does (select all, type): clear() leaves PrimeFaces' number fields as they were. */
+    private void retype(String id, String text) {
+        WebElement e = browser.find("#" + id.replace(":", "\\:"));
+        e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        e.sendKeys(text);
+        browser.waiting().until(d -> text.equals(e.getAttribute("value")));
     }
 
     private void clickAndWait(String id, String urlPart) {

@@ -308,7 +308,7 @@ class SellingIT {
             assertTrue(early.message().contains("too early") && early.message().contains(opens.toString()), early.body());
             Api.Response page = carol.getHtml("shop/download.xhtml?token=" + token);
             assertEquals(200, page.status(), page.body());
-            assertTrue(page.body().contains("too early"), page.body());
+            assertTrue(page.body().contains("Too early"), page.body());
             assertEquals(403, Api.demo(base, "bob").get("api/v1/downloads/" + token).status(), "only the buyer");
 
             assertEquals(200, organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}").status());

@@ -30,6 +30,8 @@ final class Messages {
         if (t instanceof ConflictException || t instanceof ValidationException || t instanceof NotFoundException
                 || t instanceof AccessDeniedException || t instanceof EJBAccessException) {
             String text = t instanceof EJBAccessException ? "your account may not do this" : t.getMessage();
+            // The services word reasons as clauses ("seat E5 was sold meanwhile"); on the screen they are sentences.
+            text = text == null || text.isEmpty() ? "This could not be done." : Character.toUpperCase(text.charAt(0)) + text.substring(1);
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
             return true;
         }
