@@ -416,7 +416,7 @@ class BackOfficeScreensIT {
         long earned = first.getJsonNumber("pointsEarned").longValue();
         assertTrue(earned > 0, "points are earned on a purchase");
         assertEquals("Reward points earned: " + earned, text("pointsEarned"));
-        assertTrue(text("window").contains("/shop/download.xhtml?token="), text("window"));
+        assertTrue(text("window").contains("the download page of order " + firstNumber), text("window"));
         browser.screenshot("portal-confirmation-card");
         assertEquals(16000, first.getJsonNumber("cardPaid").longValue());
         assertEquals("1111", first.getString("cardLastFour"));
@@ -424,6 +424,12 @@ class BackOfficeScreensIT {
         assertEquals(new Books(before.eMoney(), before.points() + earned, before.orders() + 1, before.centerOrders() + 1,
                 before.captured() + 16000, before.journalSales() + 16000, before.soldTickets() + 2), afterCard,
                 "the center's books show exactly this order");
+        // The download page (Fig 38) from the confirmation: the window is open (no delay set for this event).
+        clickAndWait("downloadLink", "download.xhtml");
+        String download = browser.find("#ready").getText();
+        assertTrue(download.contains("Order " + firstNumber + ": the download window is open") && download.contains("C3 (A)")
+                && download.contains("D3 (A)"), download);
+        browser.screenshot("portal-download-page");
 
         // 7. The best three S seats side by side, paid with e-money and 100 reward points as a discount.
         Api.Response topUp = hanaApi.post("api/v1/wallet/top-ups", "{\"amount\":40000,\"cardNumber\":\"" + APPROVE
