@@ -121,10 +121,6 @@ public class CheckoutView implements Serializable {
         return back;
     }
 
-    public PaymentRequest.Method[] getMethods() {
-        return PaymentRequest.Method.values();
-    }
-
     public String getHoldId() { return holdId; }
 
     public void setHoldId(String holdId) { this.holdId = holdId; }
