@@ -523,6 +523,20 @@ class BackOfficeScreensIT {
         assertEquals(0L, selectedCount("shopMap"), "a sold seat cannot be picked");
         assertTrue(browser.find("#shopMap .seatmap-message").getText().contains("not available"));
         assertEquals(204, hanaApi.delete("api/v1/holds/" + hanaHold.json().getString("id")).status());
+
+        // More seats than one order may hold: dragged over a row of 12, refused with the limit, nothing held.
+        drag("shopMap", 4, 1, 4, 12);
+        assertEquals("A4:L4", selection("seats"));
+        browser.find("#seats\\:holdChosen").click();
+        browser.settle();
+        assertTrue(text("messages").contains("At most 10 seats in one order; 12 are selected"), text("messages"));
+        assertEquals("67", text("availableCount"), "nothing was held");
+
+        // Signing out ends the session: the portal asks for a sign-in again.
+        browser.find("#signOut\\:out").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+        browser.driver.get(base + "shop/orders.xhtml");
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
     }
 
     private void customerLogin(String username) {

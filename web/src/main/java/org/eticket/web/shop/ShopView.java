@@ -148,6 +148,7 @@ public class ShopView implements Serializable {
     }
 
     public String holdChosen() {
+        refresh();
         List<String> labels;
         try {
             CellRanges ranges = CellRanges.parse(selection == null ? "" : selection);
@@ -168,7 +169,14 @@ public class ShopView implements Serializable {
     }
 
     public String holdBest() {
+        refresh();
         return hold(new SeatRequest(performanceId, sellerId, null, seatType, quantity));
+    }
+
+    /** An action re-reads the stock, so the page it leaves shows the seats as they are now. */
+    private void refresh() {
+        seats = null;
+        sellers = null;
     }
 
     private String hold(SeatRequest request) {
@@ -177,9 +185,8 @@ public class ShopView implements Serializable {
             return "checkout?faces-redirect=true&hold=" + v.hold().getId();
         } catch (RuntimeException e) {
             Messages.show(e);
-            // Show the map as it is now: the seat that was taken meanwhile appears taken.
-            seats = null;
-            sellers = null;
+            // The seat that was taken meanwhile now shows as taken; the choice starts again.
+            refresh();
             selection = null;
             return null;
         }
