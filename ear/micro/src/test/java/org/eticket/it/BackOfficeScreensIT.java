@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -245,6 +246,9 @@ class BackOfficeScreensIT {
         assertTrue(Files.readString(downloaded(".json")).contains(eventCode));
         browser.driver.findElement(By.cssSelector("form#stock input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
         browser.driver.findElement(By.id("stock:importFile")).click();
+        // A multipart post: the old page can still be there when settle() looks; wait for the answer's message.
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> messages("stock").contains("Imported") || !errors("stock").isEmpty());
         browser.settle();
         assertTrue(messages("stock").contains("Imported 25 seat(s)"), messages("stock"));
         assertTrue(text("reportSummary").contains("Complete"), text("reportSummary"));
@@ -696,9 +700,12 @@ class BackOfficeScreensIT {
         return browser.find("#" + id.replace(":", "\\:")).getText().strip();
     }
 
+    /** The form's messages; read again when a full-page answer replaces the element while it is read. */
     private String messages(String form) {
-        List<WebElement> m = browser.driver.findElements(By.id(form + ":messages"));
-        return m.isEmpty() ? "" : m.get(0).getText();
+        return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> m = d.findElements(By.id(form + ":messages"));
+            return m.isEmpty() ? "" : m.get(0).getText();
+        });
     }
 
     private String errors(String form) {
