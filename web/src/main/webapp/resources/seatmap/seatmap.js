@@ -222,7 +222,8 @@
                 colours: layer.names.map(function (x) { return rgb(x.colour); })};
         });
         this.colourSelect.innerHTML = '';
-        var labels = {type: 'Seat type', seller: 'Seller', state: 'Sold / unsold', seat: 'Seats and aisles'};
+        var labels = Object.assign({type: 'Seat type', seller: 'Seller', state: 'Sold / unsold', seat: 'Seats and aisles'},
+            this.options.layerLabels || {});
         names.concat(['seat']).forEach(function (name) {
             self.colourSelect.appendChild(el('option', {value: name}, labels[name] || name));
         });
@@ -284,6 +285,18 @@
         return k !== NONE && k !== t.free;
     };
 
+    /**
+     * With options.taken.selectable === false (the sales portal): a seat that is not the free one in
+     * the taken layer, in any colouring, cannot be selected.
+     */
+    SeatMap.prototype.isLocked = function (i) {
+        var t = this.options.taken;
+        if (!t || t.selectable !== false || !this.layers[t.layer]) {
+            return false;
+        }
+        return this.layers[t.layer].cells[i] !== t.free;
+    };
+
     SeatMap.prototype.noneColour = function () {
         return [226, 228, 232];
     };
@@ -339,8 +352,10 @@
                     counts[k] = (counts[k] || 0) + 1;
                 }
             }
+            // options.noCounts: colourings whose legend shows no counts (a buyer would read them as free seats).
+            var counted = (this.options.noCounts || []).indexOf(this.colouring) < 0;
             layer.names.forEach(function (x, k) {
-                add(x.colour, x.code, (x.code ? x.code + ' \u2013 ' : '') + x.name, counts[k] || 0);
+                add(x.colour, x.code, (x.code ? x.code + ' \u2013 ' : '') + x.name, counted ? counts[k] || 0 : null);
             });
             if (counts[NONE]) {
                 add('#e2e4e8', '', (this.options.noneLabels && this.options.noneLabels[this.colouring])
@@ -351,7 +366,7 @@
         }
         var taken = this.options.taken;
         if (taken && (taken.in || ['type']).indexOf(this.colouring) >= 0 && this.layers[taken.layer]) {
-            add('#f0c8c8', '', 'pale: taken (allocated, held or sold)', null);
+            add(taken.colour || '#f0c8c8', '', taken.label || 'pale: taken (allocated, held or sold)', null);
         }
         add('#f4f5f7', '', 'aisle (no seat)', null);
         if (this.editable) {
@@ -554,7 +569,7 @@
     // ---- selection ----
 
     SeatMap.prototype.setCell = function (i, on) {
-        if (!this.seat[i] || !!this.selected[i] === on) {
+        if (!this.seat[i] || !!this.selected[i] === on || (on && this.isLocked(i))) {
             return false;
         }
         this.selected[i] = on ? 1 : 0;
@@ -687,8 +702,10 @@
     };
 
     SeatMap.prototype.updateStatus = function () {
+        var max = this.options.maxSelection;
         this.countText.textContent = !this.editable ? this.seatCount + ' seats. '
-            : this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats') + ' selected of ' + this.seatCount + '. ';
+            : this.selectedCount + (this.selectedCount === 1 ? ' seat' : ' seats') + ' selected'
+            + (max ? ' (at most ' + max + ' per order). ' : ' of ' + this.seatCount + '. ');
         this.focusText.textContent = this.focused ? 'Focus: ' + this.describe(this.focus) + '. ' : '';
     };
 
@@ -750,6 +767,11 @@
                 if (cell) {
                     var i = cell.row * self.columns + cell.column;
                     self.focus = self.anchor = i;
+                    if (!self.selected[i] && self.isLocked(i)) {
+                        self.say(self.describe(i) + ': not available, choose another seat', true);
+                        return;
+                    }
+                    self.say('');
                     self.setCell(i, !self.selected[i]);
                     self.paintRect(cell.row, cell.column, cell.row, cell.column);
                     self.changed();
@@ -812,6 +834,8 @@
                 self.draw();
             } else if ((e.key === ' ' || e.key === 'Enter') && self.editable) {
                 var i = self.focus;
+                self.say(!self.selected[i] && self.isLocked(i) ? self.describe(i) + ': not available, choose another seat' : '',
+                    !self.selected[i] && self.isLocked(i));
                 self.setCell(i, !self.selected[i]);
                 self.paintRect(Math.floor(i / self.columns), i % self.columns, Math.floor(i / self.columns), i % self.columns);
                 self.anchor = i;

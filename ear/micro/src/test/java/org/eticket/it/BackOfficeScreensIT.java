@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -21,16 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The back office story of issue 3 through the real screens in headless Chromium, signed in on
- * the real login form: the organizer draws a layout and sets seat types by dragging on the map,
- * allocates blocks to two sellers (one found automatically), is refused a double allocation and an
- * over-quota one; a seller exports its stock, imports it and returns ten seats; the organizer
- * accepts and re-allocates them; the vacant-seat map and sales by seller show the counts.
- * Screenshots of each step are left in target/screenshots.
+ * The screens through headless Chromium, signed in on the real login form, in one deployment.
+ * The back office story of issue 3: the organizer draws a layout and sets seat types by dragging
+ * on the map, allocates blocks to two sellers (one found automatically), is refused a double
+ * allocation and an over-quota one; a seller exports its stock, imports it and returns ten seats;
+ * the organizer accepts and re-allocates them; the vacant-seat map and sales by seller show the
+ * counts. The customer's story of issue 4 on the sales portal (Figs 36, 37): browse, the seat map
+ * with availability, seats picked on the map and the best N side by side, the hold and its
+ * countdown, refused payments that charge nothing, card / e-money / points, the confirmation,
+ * and a seat taken by another buyer meanwhile. Screenshots of each step are left in
+ * target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 class BackOfficeScreensIT {
@@ -65,6 +71,16 @@ class BackOfficeScreensIT {
             story();
         } catch (AssertionError | RuntimeException e) {
             browser.screenshot("failure");
+            throw e;
+        }
+    }
+
+    @Test
+    void customerBuysOnTheSalesPortal() {
+        try {
+            portalStory();
+        } catch (AssertionError | RuntimeException e) {
+            browser.screenshot("portal-failure");
             throw e;
         }
     }
@@ -230,6 +246,9 @@ class BackOfficeScreensIT {
         assertTrue(Files.readString(downloaded(".json")).contains(eventCode));
         browser.driver.findElement(By.cssSelector("form#stock input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
         browser.driver.findElement(By.id("stock:importFile")).click();
+        // A multipart post: the old page can still be there when settle() looks; wait for the answer's message.
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> messages("stock").contains("Imported") || !errors("stock").isEmpty());
         browser.settle();
         assertTrue(messages("stock").contains("Imported 25 seat(s)"), messages("stock"));
         assertTrue(text("reportSummary").contains("Complete"), text("reportSummary"));
@@ -273,6 +292,377 @@ class BackOfficeScreensIT {
         assertEquals("200 application/pdf", fetch(salesPdf));
     }
 
+    // ---- the customer's story on the sales portal (issue 4) ----
+
+    private static final String APPROVE = "4111111111111111";
+    private static final String DECLINE = "4000000000000002";
+    private static final String INSUFFICIENT = "4000000000009995";
+    private static final String TIMEOUT = "4000000000000119";
+    private static final String CUSTOMER_PASSWORD = "story-customer-secret";
+
+    /** What a refused purchase must leave as it was: the buyer's wallet, points and orders, and the center's books. */
+    private record Books(long eMoney, long points, long orders, long centerOrders, long captured, long journalSales,
+                         long soldTickets) {
+    }
+
+    private void portalStory() {
+        Api organizer = Api.demo(base, "organizer");
+        String suffix = Api.unique("P");
+        String eventName = "Harbour Lights " + suffix;
+        String venueName = "Harbour Hall " + suffix;
+        // 8 rows x 12 columns; S on rows 1-2, A on rows 3-8; the seller has rows 1-6 (72 seats), the organizer keeps 7-8.
+        long venue = created(organizer.post("api/v1/venues", "{\"code\":\"" + Api.unique("HV") + "\",\"name\":\"" + venueName + "\"}"));
+        long layout = created(organizer.post("api/v1/venues/" + venue + "/layouts",
+                "{\"name\":\"Floor\",\"rows\":8,\"columns\":12,\"seatRanges\":\"A1:L8\"}"));
+        long event = created(organizer.post("api/v1/events", "{\"code\":\"" + Api.unique("HL") + "\",\"name\":\"" + eventName
+                + "\",\"layoutId\":" + layout + "}"));
+        long performance = created(organizer.post("api/v1/events/" + event + "/performances",
+                "{\"date\":\"2027-06-01\",\"openingTime\":\"18:00:00\",\"startTime\":\"19:00:00\",\"gates\":\"West\"}"));
+        created(organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"S\",\"name\":\"S seat\",\"price\":12000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}"));
+        created(organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"A\",\"name\":\"A seat\",\"price\":8000,\"currency\":\"JPY\",\"colour\":\"#1f77b4\"}"));
+        assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/S/ranges", "{\"ranges\":\"A1:L2\"}").status());
+        assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/A/ranges", "{\"ranges\":\"A3:L8\"}").status());
+        long sellerId = seller(Api.unique("HARB"), "Harbour Tickets");
+        Api.Response authorized = organizer.post("api/v1/events/" + event + "/authorizations", "{\"sellerId\":" + sellerId
+                + ",\"quota\":\"100\"}");
+        assertEquals(201, authorized.status(), authorized.body());
+        created(organizer.post("api/v1/allocations", "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId
+                + ",\"ranges\":\"A1:L6\"}"));
+        String hana = customer("Hana Sato");
+        String ken = customer("Ken Ito");
+        Api hanaApi = Api.as(base, hana, CUSTOMER_PASSWORD);
+        Api kenApi = Api.as(base, ken, CUSTOMER_PASSWORD);
+        String sellerPage = "shop/index.xhtml?performance=" + performance + "&seller=" + sellerId;
+
+        // 1. Hana opens the portal, is asked to sign in, and comes back to the performances on sale (Fig 36).
+        customerLogin(hana);
+        WebElement row = xpath("//*[@id='performances']//tr[td[contains(., '" + eventName + "')]]");
+        assertTrue(row.getText().contains(venueName) && row.getText().contains("Tue 1 Jun 2027")
+                && row.getText().contains("18:00 / 19:00"), row.getText());
+        browser.screenshot("portal-on-sale");
+        row.findElement(By.linkText("Choose seats")).click();
+        browser.settle();
+
+        // 2. The performance, its prices and sellers; the seller's seat map with availability.
+        assertEquals(eventName, text("performanceTitle"));
+        assertTrue(text("prices").contains("S – S seat: 12,000 JPY") && text("prices").contains("A – A seat: 8,000 JPY"),
+                text("prices"));
+        WebElement sellerItem = xpath("//ul[@id='sellers']/li[contains(., 'Harbour Tickets')]");
+        assertTrue(sellerItem.getText().contains("72 seats free"), sellerItem.getText());
+        sellerItem.findElement(By.tagName("a")).click();
+        browser.settle();
+        browser.find("#shopMap canvas");
+        assertEquals("72", text("availableCount"));
+        colouring("shopMap", "state");
+        String legend = browser.find("#shopMap .seatmap-legend").getText();
+        assertTrue(legend.contains("available (72)") && legend.contains("not sold by this seller (24)"), legend);
+        browser.screenshot("portal-seat-map-availability");
+        colouring("shopMap", "type");
+
+        // 3. She picks two seats with the mouse; a seat the seller does not sell cannot be picked.
+        clickSeat("shopMap", 3, 3);
+        clickSeat("shopMap", 3, 4);
+        assertEquals("C3:D3", selection("seats"));
+        clickSeat("shopMap", 7, 1);
+        assertEquals(2L, selectedCount("shopMap"), "a seat not on sale here cannot be picked");
+        String refusedPick = browser.find("#shopMap .seatmap-message").getText();
+        assertTrue(refusedPick.contains("A7") && refusedPick.contains("not available"), refusedPick);
+        browser.screenshot("portal-seats-picked");
+        clickAndWait("seats:holdChosen", "checkout.xhtml");
+
+        // 4. Checkout: the order and its price, and how long the seats stay held (counting down).
+        List<String> picked = List.of("C3 A 8,000 JPY", "D3 A 8,000 JPY");
+        assertEquals(picked, lines());
+        assertEquals("16,000 JPY", text("total"));
+        assertEquals(eventName, text("event"));
+        String remaining = text("remaining");
+        assertTrue(remaining.matches("9:[0-5][0-9]|10:00"), "held for the configured 10 minutes: " + remaining);
+        browser.waiting().until(d -> !d.findElement(By.id("remaining")).getText().equals(remaining));
+        browser.screenshot("portal-checkout-held");
+
+        // The held seats are not available to another buyer.
+        Api.Response grab = kenApi.post("api/v1/holds", "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId
+                + ",\"seats\":[\"C3\"]}");
+        assertEquals(409, grab.status(), grab.body());
+        assertTrue(grab.message().contains("being bought by someone else"), grab.body());
+
+        // 5. Refused cards: a clear reason, the seats stay held, and nothing is charged or sold.
+        Books before = books(hanaApi);
+        long openBefore = openAuthorizations();
+        String[][] refusals = {{DECLINE, "declined"}, {INSUFFICIENT, "insufficient funds"}, {TIMEOUT, "did not answer in time"}};
+        for (String[] refusal : refusals) {
+            payByCard(refusal[0]);
+            assertTrue(browser.driver.getCurrentUrl().contains("checkout.xhtml"), browser.driver.getCurrentUrl());
+            String m = text("messages");
+            assertTrue(m.contains("Payment refused") && m.contains(refusal[1]) && m.contains("Nothing was charged"), m);
+            assertEquals(picked, lines(), "the seats stay held after a refused payment");
+            browser.screenshot("portal-card-refused-" + refusal[1].replace(' ', '-'));
+            assertEquals(before, books(hanaApi), "a refused payment charges nothing and sells nothing");
+            // The timed-out authorization is voided by the center.
+            browser.waiting().until(d -> openAuthorizations() == openBefore);
+        }
+
+        // 6. An approved card: the purchase confirmation (Fig 37) with the order contents.
+        payByCard(APPROVE);
+        browser.waiting().until(d -> d.getCurrentUrl().contains("confirmation.xhtml"));
+        browser.settle();
+        String firstNumber = text("orderNumber");
+        JsonObject first = order(hanaApi, firstNumber);
+        assertEquals(eventName, text("event"));
+        assertEquals("Hana Sato", text("buyer"));
+        assertEquals(first.getString("contents"), text("contents"));
+        assertTrue(text("contents").contains("C3"), text("contents"));
+        assertEquals(picked, lines());
+        assertEquals("16,000 JPY", text("total"));
+        assertTrue(text("paidCard").contains("**** 1111") && text("paidCard").contains("16,000 JPY"), text("paidCard"));
+        long earned = first.getJsonNumber("pointsEarned").longValue();
+        assertTrue(earned > 0, "points are earned on a purchase");
+        assertEquals("Reward points earned: " + earned, text("pointsEarned"));
+        assertTrue(text("window").contains("the download page of order " + firstNumber), text("window"));
+        browser.screenshot("portal-confirmation-card");
+        assertEquals(16000, first.getJsonNumber("cardPaid").longValue());
+        assertEquals("1111", first.getString("cardLastFour"));
+        Books afterCard = books(hanaApi);
+        assertEquals(new Books(before.eMoney(), before.points() + earned, before.orders() + 1, before.centerOrders() + 1,
+                before.captured() + 16000, before.journalSales() + 16000, before.soldTickets() + 2), afterCard,
+                "the center's books show exactly this order");
+        // The download page (Fig 38) from the confirmation: the window is open (no delay set for this event).
+        clickAndWait("downloadLink", "download.xhtml");
+        String download = browser.find("#ready").getText();
+        assertTrue(download.contains("Order " + firstNumber + ": the download window is open") && download.contains("C3 (A)")
+                && download.contains("D3 (A)"), download);
+        browser.screenshot("portal-download-page");
+
+        // 7. The best three S seats side by side, paid with e-money and 100 reward points as a discount.
+        Api.Response topUp = hanaApi.post("api/v1/wallet/top-ups", "{\"amount\":40000,\"cardNumber\":\"" + APPROVE
+                + "\",\"expiryMonth\":12,\"expiryYear\":2030,\"cvc\":\"123\",\"cardHolder\":\"HANA SATO\"}");
+        assertEquals(200, topUp.status(), topUp.body());
+        page(sellerPage);
+        choose("best:type", "S – S seat");
+        retype("best:quantity_input", "3");
+        clickAndWait("best:holdBest", "checkout.xhtml");
+        List<String> best = lines();
+        assertEquals(3, best.size(), best.toString());
+        List<int[]> cells = best.stream().map(BackOfficeScreensIT::cell).toList();
+        for (int i = 0; i < cells.size(); i++) {
+            assertTrue(best.get(i).endsWith(" S 12,000 JPY"), best.get(i));
+            assertEquals(cells.get(0)[0], cells.get(i)[0], "one row: " + best);
+            assertEquals(cells.get(0)[1] + i, cells.get(i)[1], "side by side: " + best);
+        }
+        assertEquals("36,000 JPY", text("total"));
+        assertTrue(text("balance").contains("40,000 JPY") && text("balance").contains("points: " + afterCard.points()), text("balance"));
+        browser.screenshot("portal-checkout-best-three");
+        Books beforeEMoney = books(hanaApi);
+        payBy("E-money");
+        assertTrue(browser.driver.findElements(By.id("pay:card")).isEmpty(), "no card fields when paying by e-money");
+        retype("pay:points_input", "100");
+        browser.find("#pay\\:buy").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("confirmation.xhtml"));
+        browser.settle();
+        JsonObject second = order(hanaApi, text("orderNumber"));
+        assertTrue(text("paidEMoney").contains("35,900 JPY"), text("paidEMoney"));
+        assertEquals("Reward points: 100 points", text("paidPoints"));
+        assertTrue(browser.driver.findElements(By.id("paidCard")).isEmpty(), "no card was charged");
+        browser.screenshot("portal-confirmation-e-money-and-points");
+        long earned2 = second.getJsonNumber("pointsEarned").longValue();
+        Books afterEMoney = books(hanaApi);
+        assertEquals(new Books(beforeEMoney.eMoney() - 35900, beforeEMoney.points() - 100 + earned2, beforeEMoney.orders() + 1,
+                beforeEMoney.centerOrders() + 1, beforeEMoney.captured(), beforeEMoney.journalSales() + 36000,
+                beforeEMoney.soldTickets() + 3), afterEMoney, "e-money and points paid, no card captured");
+
+        // Not enough points for the whole price, then not enough e-money: refused, nothing taken; she gives the seat back.
+        page(sellerPage);
+        choose("best:type", "A – A seat");
+        retype("best:quantity_input", "1");
+        clickAndWait("best:holdBest", "checkout.xhtml");
+        assertEquals("8,000 JPY", text("total"));
+        payBy("Reward points only");
+        browser.find("#pay\\:buy").click();
+        browser.settle();
+        assertTrue(text("messages").contains("Not enough reward points") && text("messages").contains("Nothing was charged"),
+                text("messages"));
+        payBy("E-money");
+        retype("pay:points_input", "0");
+        browser.find("#pay\\:buy").click();
+        browser.settle();
+        assertTrue(text("messages").contains("Not enough e-money") && text("messages").contains("Nothing was charged"),
+                text("messages"));
+        browser.screenshot("portal-e-money-refused");
+        assertEquals(afterEMoney, books(hanaApi), "refused points and e-money change nothing");
+        clickAndWait("pay:release", "index.xhtml");
+        assertEquals(String.valueOf(72 - 2 - 3), text("availableCount"), "the given-back seat is free again");
+
+        page("shop/orders.xhtml");
+        String orders = browser.find("#orders").getText();
+        assertTrue(orders.contains(firstNumber) && orders.contains(second.getString("number")), orders);
+        browser.screenshot("portal-my-orders");
+
+        // 8. Ken sees the sold seats; Hana holds E5 while his map still shows it free; his pick is refused clearly.
+        customerLogin(ken);
+        page(sellerPage);
+        assertEquals("67", text("availableCount"));
+        assertEquals(2L, stateAt("shopMap", 3, 3), "C3 shows as sold");
+        colouring("shopMap", "state");
+        assertTrue(browser.find("#shopMap .seatmap-legend").getText().contains("sold (5)"),
+                browser.find("#shopMap .seatmap-legend").getText());
+        browser.screenshot("portal-seat-map-after-sales");
+        Api.Response hanaHold = hanaApi.post("api/v1/holds", "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId
+                + ",\"seats\":[\"E5\"]}");
+        assertEquals(201, hanaHold.status(), hanaHold.body());
+        Books kenBefore = books(kenApi);
+        clickSeat("shopMap", 5, 5);
+        assertEquals("E5", selection("seats"));
+        browser.find("#seats\\:holdChosen").click();
+        browser.settle();
+        String taken = text("messages");
+        assertTrue(taken.contains("Seat E5 is being bought by someone else right now; choose another seat"), taken);
+        assertEquals(1L, stateAt("shopMap", 5, 5), "the map now shows E5 held");
+        assertEquals(0L, selectedCount("shopMap"));
+        assertEquals("66", text("availableCount"));
+        browser.screenshot("portal-seat-taken-meanwhile");
+        assertEquals(kenBefore, books(kenApi), "nothing was charged");
+        clickSeat("shopMap", 3, 3);
+        assertEquals(0L, selectedCount("shopMap"), "a sold seat cannot be picked");
+        assertTrue(browser.find("#shopMap .seatmap-message").getText().contains("not available"));
+        assertEquals(204, hanaApi.delete("api/v1/holds/" + hanaHold.json().getString("id")).status());
+
+        // More seats than one order may hold: dragged over a row of 12, refused with the limit, nothing held.
+        drag("shopMap", 4, 1, 4, 12);
+        assertEquals("A4:L4", selection("seats"));
+        browser.find("#seats\\:holdChosen").click();
+        browser.settle();
+        assertTrue(text("messages").contains("At most 10 seats in one order; 12 are selected"), text("messages"));
+        assertEquals("67", text("availableCount"), "nothing was held");
+
+        // Signing out ends the session: the portal asks for a sign-in again.
+        browser.find("#signOut\\:out").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+        browser.driver.get(base + "shop/orders.xhtml");
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+    }
+
+    private void customerLogin(String username) {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(base + "shop/index.xhtml");
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+        type("login:username", username);
+        type("login:password", CUSTOMER_PASSWORD);
+        browser.driver.findElement(By.id("login:signIn")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/shop/index.xhtml"));
+        browser.settle();
+    }
+
+    private void payByCard(String number) {
+        payBy("Card");
+        type("pay:card", number);
+        type("pay:month", "12");
+        type("pay:year", "2030");
+        type("pay:cvc", "123");
+        type("pay:holder", "HANA SATO");
+        browser.find("#pay\\:buy").click();
+        browser.settle();
+    }
+
+    /** Picks a way to pay by its label, as a buyer clicks it. */
+    private void payBy(String label) {
+        WebElement option = xpath("//label[starts-with(@for, 'pay:method') and starts-with(normalize-space(), '" + label + "')]");
+        option.click();
+        browser.settle();
+        browser.waiting().until(d -> d.findElement(By.id(option.getAttribute("for"))).isSelected());
+    }
+
+    /** Replaces a field's text as a person does (select all, type): clear() leaves PrimeFaces' number fields as they were. */
+    private void retype(String id, String text) {
+        WebElement e = browser.find("#" + id.replace(":", "\\:"));
+        e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        e.sendKeys(text);
+        browser.waiting().until(d -> text.equals(e.getAttribute("value")));
+    }
+
+    private void clickAndWait(String id, String urlPart) {
+        browser.find("#" + id.replace(":", "\\:")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains(urlPart));
+        browser.settle();
+    }
+
+    /** The rows of the seats table: "C3 A 8,000 JPY". */
+    private List<String> lines() {
+        return browser.driver.findElements(By.cssSelector("#lines tbody tr")).stream().map(e -> e.getText().strip()).toList();
+    }
+
+    /** Row and column (1-based) of a line's seat label (column letters, then row number). */
+    private static int[] cell(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z]+)([0-9]+) ").matcher(line);
+        assertTrue(m.find(), line);
+        int column = 0;
+        for (char c : m.group(1).toCharArray()) {
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return new int[] {Integer.parseInt(m.group(2)), column};
+    }
+
+    private WebElement xpath(String path) {
+        return browser.waiting().until(d -> {
+            List<WebElement> found = d.findElements(By.xpath(path));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private void colouring(String mapId, String layer) {
+        browser.js("var s = document.querySelector('#' + arguments[0] + ' select.seatmap-colouring'); s.value = arguments[1];"
+                + " s.dispatchEvent(new Event('change'));", mapId, layer);
+    }
+
+    /** A seat's entry in the map's availability layer: 0 available, 1 held, 2 sold, 3 not this seller's. */
+    private long stateAt(String mapId, int row, int column) {
+        return ((Number) browser.js("var m = document.getElementById(arguments[0]).seatMap;"
+                + " return m.layers.state.cells[(arguments[1] - 1) * m.columns + arguments[2] - 1];", mapId, row, column)).longValue();
+    }
+
+    /** A real mouse click on a seat's centre (1-based row and column). */
+    private void clickSeat(String mapId, int row, int column) {
+        WebElement canvas = browser.find("#" + mapId + " canvas");
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        int[] p = point(mapId, canvas, row, column);
+        new Actions(browser.driver).moveToElement(canvas, p[0], p[1]).click().perform();
+    }
+
+    private Books books(Api customer) {
+        JsonObject wallet = customer.get("api/v1/wallet").json();
+        JsonObject center = Api.demo(base, "admin").get("api/v1/sales-reconciliation").json();
+        return new Books(wallet.getJsonNumber("eMoney").longValue(), wallet.getJsonNumber("points").longValue(),
+                customer.get("api/v1/orders").json().getJsonNumber("total").longValue(),
+                center.getJsonNumber("orders").longValue(), center.getJsonNumber("acquirerCapturedForOrders").longValue(),
+                center.getJsonNumber("journalSales").longValue(), center.getJsonNumber("soldTickets").longValue());
+    }
+
+    private long openAuthorizations() {
+        return Api.demo(base, "admin").get("api/v1/sales-reconciliation").json().getJsonNumber("acquirerOpenAuthorizations").longValue();
+    }
+
+    private static JsonObject order(Api customer, String number) {
+        return customer.get("api/v1/orders?size=100").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(o -> o.getString("number").equals(number)).findFirst()
+                .orElseThrow(() -> new AssertionError("order " + number + " is among the buyer's orders"));
+    }
+
+    /** Registers a customer (platform admin) and its login; returns the username. */
+    private String customer(String name) {
+        Api admin = Api.demo(base, "admin");
+        String username = Api.unique(name.substring(0, name.indexOf(' '))).toLowerCase();
+        long id = created(admin.post("api/v1/customers", "{\"name\":\"" + name + "\",\"email\":\"" + username + "@example.org\"}"));
+        created(admin.post("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + CUSTOMER_PASSWORD
+                + "\",\"role\":\"customer\",\"partyId\":" + id + "}"));
+        return username;
+    }
+
+    private static long created(Api.Response r) {
+        assertEquals(201, r.status(), r.body());
+        return r.id();
+    }
+
     // ---- steps ----
 
     private void login(String username) {
@@ -310,9 +700,12 @@ class BackOfficeScreensIT {
         return browser.find("#" + id.replace(":", "\\:")).getText().strip();
     }
 
+    /** The form's messages; read again when a full-page answer replaces the element while it is read. */
     private String messages(String form) {
-        List<WebElement> m = browser.driver.findElements(By.id(form + ":messages"));
-        return m.isEmpty() ? "" : m.get(0).getText();
+        return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> m = d.findElements(By.id(form + ":messages"));
+            return m.isEmpty() ? "" : m.get(0).getText();
+        });
     }
 
     private String errors(String form) {

@@ -2,15 +2,22 @@ package org.eticket.web.shop;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import org.eticket.payment.PaymentRefusedException;
+import org.eticket.payment.WalletService;
 import org.eticket.sales.HoldService;
 import org.eticket.sales.PaymentRequest;
 import org.eticket.sales.PurchaseService;
 
 /**
- * Checkout: the held seats with their prices and the total, and the payment (card,
- * e-money, points in whole or as a discount). Card fields live only for this request.
+ * Checkout: the held seats with their prices and the total, how long they stay held, and the
+ * payment (card, e-money, points in whole or as a discount) with the buyer's balances. Card
+ * fields live only for this request. A refused payment leaves the hold as it was, so the buyer
+ * can try another card or method until the hold expires.
  */
 @Named
 @ViewScoped
@@ -24,6 +31,12 @@ public class CheckoutView implements Serializable {
     @EJB
     PurchaseService purchases;
 
+    @EJB
+    WalletService wallet;
+
+    @Inject
+    ShopFormat format;
+
     private String holdId;
     private PaymentRequest.Method method = PaymentRequest.Method.CARD;
     private Long points = 0L;
@@ -34,6 +47,7 @@ public class CheckoutView implements Serializable {
     private String cardHolder;
 
     private transient HoldService.HoldView hold;
+    private transient WalletService.Balance balance;
 
     public HoldService.HoldView getHold() {
         if (hold == null && holdId != null) {
@@ -46,6 +60,30 @@ public class CheckoutView implements Serializable {
         return hold;
     }
 
+    /** Seconds the seats stay held from now (0 once expired), for the countdown. */
+    public long getRemainingSeconds() {
+        HoldService.HoldView h = getHold();
+        return h == null ? 0 : Math.max(0, Duration.between(Instant.now(), h.hold().getUntil()).toSeconds());
+    }
+
+    /** The remaining time as m:ss, as the countdown first shows it. */
+    public String getRemaining() {
+        long s = getRemainingSeconds();
+        return s / 60 + ":" + String.format("%02d", s % 60);
+    }
+
+    /** The buyer's e-money and points, so they know what they can pay with. */
+    public WalletService.Balance getBalance() {
+        if (balance == null) {
+            balance = wallet.balance();
+        }
+        return balance;
+    }
+
+    public boolean isCard() {
+        return method == PaymentRequest.Method.CARD;
+    }
+
     public String pay() {
         try {
             var order = purchases.checkout(holdId, new PaymentRequest(method, points, cardNumber, expiryMonth, expiryYear,
@@ -54,6 +92,12 @@ public class CheckoutView implements Serializable {
         } catch (RuntimeException e) {
             Messages.show(e);
             hold = null;
+            balance = null;
+            if (Messages.cause(e) instanceof PaymentRefusedException && getRemainingSeconds() > 0) {
+                // 001 claim 16 (g): say plainly that nothing was taken and what the buyer can do now.
+                Messages.info("Nothing was charged. Your seats stay held for you until "
+                        + format.moment(getHold().hold().getUntil()) + "; try another card or another way to pay.");
+            }
             return null;
         } finally {
             cardNumber = null;
@@ -61,18 +105,20 @@ public class CheckoutView implements Serializable {
         }
     }
 
+    /** Gives the seats back and returns to the same seller's seat map, where they show as free again. */
     public String release() {
+        String back = "index?faces-redirect=true";
         try {
+            HoldService.HoldView h = getHold();
+            if (h != null) {
+                back += "&performance=" + h.hold().getPerformance().getId() + "&seller=" + h.hold().getSeller().getId();
+            }
             holds.release(holdId);
         } catch (RuntimeException e) {
             Messages.show(e);
             return null;
         }
-        return "index?faces-redirect=true";
-    }
-
-    public PaymentRequest.Method[] getMethods() {
-        return PaymentRequest.Method.values();
+        return back;
     }
 
     public String getHoldId() { return holdId; }

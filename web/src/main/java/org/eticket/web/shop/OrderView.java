@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
-import org.eticket.sales.DownloadNotices;
 import org.eticket.sales.OrderService;
 import org.eticket.sales.SalesOrder;
 
@@ -19,9 +18,6 @@ public class OrderView {
 
     @EJB
     OrderService orders;
-
-    @EJB
-    DownloadNotices notices;
 
     private Long orderId;
     private String token;
@@ -51,11 +47,6 @@ public class OrderView {
             Messages.show(e);
             refusal = e.getMessage();
         }
-    }
-
-    public String getDownloadAddress() {
-        SalesOrder o = getOrder();
-        return o == null ? null : notices.downloadAddress(o.getDownloadToken());
     }
 
     public String getRefusal() { return refusal; }

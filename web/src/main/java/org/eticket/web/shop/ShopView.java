@@ -2,21 +2,29 @@ package org.eticket.web.shop;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.eticket.catalog.Performance;
+import org.eticket.catalog.SeatLayout;
 import org.eticket.catalog.SeatType;
+import org.eticket.catalog.grid.Cell;
+import org.eticket.catalog.grid.CellRanges;
+import org.eticket.catalog.grid.GridException;
 import org.eticket.sales.HoldService;
 import org.eticket.sales.Offer;
 import org.eticket.sales.SeatRequest;
+import org.eticket.sales.SeatSelection;
 import org.eticket.sales.ShopService;
+import org.eticket.ticket.TicketState;
+import org.eticket.web.backoffice.SeatMapData;
 
 /**
- * Browse and choose (Fig 36): performances on sale, then a seller's seats as a list with
- * availability and price; pick seats, or ask for the best N side by side of a type; the
- * seats are held and the checkout opens.
+ * Browse and choose (Fig 36): performances on sale, then a seller's seats on the seat map with
+ * their availability and price; pick seats on the map, or ask for the best N side by side of a
+ * type; the seats are held and the checkout opens.
  */
 @Named
 @ViewScoped
@@ -24,19 +32,32 @@ public class ShopView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The map's availability colouring; index 0 is the only one a buyer may pick. */
+    static final List<SeatMapData.Entry> AVAILABILITY = List.of(
+            new SeatMapData.Entry("", "available", "#009e73"),
+            new SeatMapData.Entry("H", "being bought by someone else", "#f0e442"),
+            new SeatMapData.Entry("X", "sold", "#d55e00"),
+            new SeatMapData.Entry("", "not sold by this seller", "#e2e4e8"));
+
     @EJB
     ShopService shop;
 
     @EJB
     HoldService holds;
 
+    @Inject
+    ShopFormat format;
+
     private Long performanceId;
     private Long sellerId;
-    private List<String> chosen = new ArrayList<>();
+    private String selection;
     private String seatType;
     private Integer quantity = 2;
 
     private transient List<Performance> performances;
+    private transient Performance performance;
+    private transient List<ShopService.SellerStock> sellers;
+    private transient List<SeatType> seatTypes;
     private transient List<Offer> seats;
 
     public List<Performance> getPerformances() {
@@ -47,15 +68,29 @@ public class ShopView implements Serializable {
     }
 
     public Performance getPerformance() {
-        return performanceId == null ? null : shop.performance(performanceId);
+        if (performance == null && performanceId != null) {
+            performance = shop.performance(performanceId);
+        }
+        return performance;
     }
 
     public List<ShopService.SellerStock> getSellers() {
-        return performanceId == null ? List.of() : shop.sellers(performanceId);
+        if (sellers == null) {
+            sellers = performanceId == null ? List.of() : shop.sellers(performanceId);
+        }
+        return sellers;
+    }
+
+    /** The chosen seller, or null when none (or one without stock here) is chosen. */
+    public ShopService.SellerStock getSeller() {
+        return sellerId == null ? null : getSellers().stream().filter(s -> s.seller().getId().equals(sellerId)).findFirst().orElse(null);
     }
 
     public List<SeatType> getSeatTypes() {
-        return performanceId == null ? List.of() : shop.seatTypes(performanceId);
+        if (seatTypes == null) {
+            seatTypes = performanceId == null ? List.of() : shop.seatTypes(performanceId);
+        }
+        return seatTypes;
     }
 
     public List<Offer> getSeats() {
@@ -65,21 +100,83 @@ public class ShopView implements Serializable {
         return seats;
     }
 
-    public List<Offer> getAvailableSeats() {
-        return getSeats().stream().filter(o -> o.state().isAvailable()).toList();
+    public long getAvailableCount() {
+        return getSeats().stream().filter(o -> o.state().isAvailable()).count();
     }
 
-    public void choose() {
-        seats = null;
-        chosen = new ArrayList<>();
+    public int getMaxSeats() {
+        return SeatSelection.MAX_SEATS;
+    }
+
+    /**
+     * The seat map of the whole layout: by seat type (with prices), and by availability of this
+     * seller's stock; seats the buyer cannot take are drawn pale and cannot be picked.
+     */
+    public String getMapJson() {
+        Performance p = getPerformance();
+        if (p == null || sellerId == null) {
+            return "";
+        }
+        SeatLayout layout = p.getEvent().getLayout();
+        SeatMapData data = SeatMapData.of(layout.getRows(), layout.getColumns(), layout.getSeatRanges());
+        List<SeatType> types = getSeatTypes();
+        List<SeatMapData.Entry> typeEntries = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (SeatType t : types) {
+            codes.add(t.getCode());
+            typeEntries.add(new SeatMapData.Entry(t.getCode(), t.getName() + " " + format.money(t.getPrice(), t.getCurrency()),
+                    t.getColour() == null ? SeatMapData.PALETTE.get(typeEntries.size() % SeatMapData.PALETTE.size()) : t.getColour()));
+        }
+        data.layer("type", typeEntries).layer("state", AVAILABILITY);
+        for (int i = 0; i < types.size(); i++) {
+            String ranges = types.get(i).getRanges();
+            if (ranges != null && !ranges.isBlank()) {
+                data.mark("type", i, CellRanges.parse(ranges));
+            }
+        }
+        if (layout.getSeatRanges() != null && !layout.getSeatRanges().isBlank()) {
+            data.mark("state", 3, CellRanges.parse(layout.getSeatRanges()));
+        }
+        for (Offer o : getSeats()) {
+            int state = o.state().isAvailable() ? 0 : o.state() == TicketState.HELD ? 1 : 2;
+            data.mark("state", state, o.row(), o.column());
+            if (o.seatType() != null && codes.contains(o.seatType())) {
+                data.mark("type", codes.indexOf(o.seatType()), o.row(), o.column());
+            }
+        }
+        return data.toJson();
     }
 
     public String holdChosen() {
-        return hold(new SeatRequest(performanceId, sellerId, chosen, null, null));
+        refresh();
+        List<String> labels;
+        try {
+            CellRanges ranges = CellRanges.parse(selection == null ? "" : selection);
+            if (ranges.isEmpty()) {
+                Messages.warn("Pick seats on the map first (click a seat, or drag over several).");
+                return null;
+            }
+            if (ranges.size() > SeatSelection.MAX_SEATS) {
+                Messages.warn("At most " + SeatSelection.MAX_SEATS + " seats in one order; " + ranges.size() + " are selected.");
+                return null;
+            }
+            labels = ranges.cells().stream().map(Cell::label).toList();
+        } catch (GridException | IllegalArgumentException e) {
+            Messages.warn("The selection \"" + selection + "\" is not a list of seats: " + e.getMessage());
+            return null;
+        }
+        return hold(new SeatRequest(performanceId, sellerId, labels, null, null));
     }
 
     public String holdBest() {
+        refresh();
         return hold(new SeatRequest(performanceId, sellerId, null, seatType, quantity));
+    }
+
+    /** An action re-reads the stock, so the page it leaves shows the seats as they are now. */
+    private void refresh() {
+        seats = null;
+        sellers = null;
     }
 
     private String hold(SeatRequest request) {
@@ -88,7 +185,9 @@ public class ShopView implements Serializable {
             return "checkout?faces-redirect=true&hold=" + v.hold().getId();
         } catch (RuntimeException e) {
             Messages.show(e);
-            seats = null;
+            // The seat that was taken meanwhile now shows as taken; the choice starts again.
+            refresh();
+            selection = null;
             return null;
         }
     }
@@ -101,9 +200,9 @@ public class ShopView implements Serializable {
 
     public void setSellerId(Long sellerId) { this.sellerId = sellerId; }
 
-    public List<String> getChosen() { return chosen; }
+    public String getSelection() { return selection; }
 
-    public void setChosen(List<String> chosen) { this.chosen = chosen; }
+    public void setSelection(String selection) { this.selection = selection; }
 
     public String getSeatType() { return seatType; }
 
