@@ -541,6 +541,13 @@ class BackOfficeScreensIT {
         browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
         browser.driver.get(base + "shop/orders.xhtml");
         browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+
+        // A customer who signs in on the sign-in page itself lands on the portal, not in the back office.
+        browser.driver.get(base + "login.xhtml");
+        type("login:username", ken);
+        type("login:password", CUSTOMER_PASSWORD);
+        browser.driver.findElement(By.id("login:signIn")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/shop/index.xhtml"));
     }
 
     private void customerLogin(String username) {

@@ -41,7 +41,7 @@ public class LoginView {
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(), password == null ? "" : password)));
         if (status == AuthenticationStatus.SUCCESS) {
-            String target = next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/app/index.xhtml";
+            String target = next != null && next.startsWith("/") && !next.startsWith("//") ? next : home();
             external.redirect(external.getRequestContextPath() + target);
             faces.responseComplete();
             return;
@@ -51,6 +51,11 @@ public class LoginView {
                         + Math.max(1, Duration.between(Instant.now(), until).toSeconds()) + " seconds.")
                 .orElse("Wrong username or password.");
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    /** Where a sign-in without a page to return to lands: customers buy, everyone else works in the back office. */
+    private String home() {
+        return securityContext.isCallerInRole(org.eticket.security.Roles.CUSTOMER) ? "/shop/index.xhtml" : "/app/index.xhtml";
     }
 
     public String getUsername() { return username; }
