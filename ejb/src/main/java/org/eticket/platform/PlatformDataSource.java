@@ -11,9 +11,9 @@ import jakarta.ejb.Singleton;
 @Singleton
 @DataSourceDefinition(
         name = "java:app/jdbc/eticket",
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
+        className = "${MPCONFIG=eticket.db.class:org.apache.derby.jdbc.EmbeddedDataSource}",
         databaseName = "${eticket.db}",
-        properties = {"createDatabase=create"},
+        properties = {"createDatabase=create", "serverName=${MPCONFIG=eticket.db.server:localhost}", "portNumber=${MPCONFIG=eticket.db.port:1527}"},
         minPoolSize = 2,
         maxPoolSize = 32)
 public class PlatformDataSource {
