@@ -111,6 +111,9 @@ public class InstanceRelay {
 
     private JsonObject send(String instance, String terminalId, JsonObjectBuilder request, Duration timeout) {
         String here = directory.here();
+        if (here == null) {
+            throw new ConflictException("the terminal adapter is not available on this instance");
+        }
         String url = directory.urlOf(instance).orElseThrow(() -> new ConflictException("terminal " + terminalId
                 + " is connected to instance " + instance + ", whose address is not in the instance directory"));
         byte[] body = request.add("terminalId", terminalId).add("timeoutMillis", timeout.toMillis()).build().toString()
@@ -170,15 +173,16 @@ public class InstanceRelay {
         String refusal = mac.refusal(call.from(), call.to(), call.time(), call.nonce(), call.method(), call.path(),
                 call.body(), call.signature(), now);
         if (refusal != null) {
-            LOG.warning("relay call from " + call.from() + " refused: " + refusal);
+            LOG.warning("relay call from " + printable(call.from()) + " refused: " + refusal);
             return refused(refusal.startsWith("relay request too old") ? 403 : 401, refusal);
         }
         if (here == null || !here.equals(call.to())) {
-            LOG.warning("relay call from " + call.from() + " for instance " + call.to() + " refused here (" + here + ")");
+            LOG.warning("relay call from " + printable(call.from()) + " for instance " + printable(call.to())
+                    + " refused here (" + here + ")");
             return refused(403, "relay call for another instance");
         }
         if (!firstUse(call.nonce(), now)) {
-            LOG.warning("relay call from " + call.from() + " refused: replayed");
+            LOG.warning("relay call from " + printable(call.from()) + " refused: replayed");
             return refused(403, "replayed relay call");
         }
         JsonObject result = run(call.body());
@@ -228,6 +232,15 @@ public class InstanceRelay {
     private Answer refused(int status, String reason) {
         byte[] body = outcome("REFUSED", reason).toString().getBytes(StandardCharsets.UTF_8);
         return new Answer(status, body, null);
+    }
+
+    /** A header value fit for the log: an unauthenticated caller chooses it. */
+    static String printable(String s) {
+        if (s == null) {
+            return "(none)";
+        }
+        String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     private static JsonObject outcome(String outcome, String message) {
