@@ -27,11 +27,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.derby.jdbc.ClientDataSource;
 import org.eticket.chip.protocol.ChipReader;
 import org.eticket.chip.protocol.ChipTicket;
+import org.eticket.connector.terminal.ChipPort;
 import org.eticket.connector.terminal.EmulatedChipPort;
 import org.eticket.keys.KeyEncryptionKey;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -120,8 +122,14 @@ class SeveralInstancesIT {
             assertEquals(List.of("T" + ticket), onChip);
             // ... the shared database has it issued ...
             assertEquals("ISSUED", ticketState(ticket));
-            // ... and a listing requested on B, relayed again, verifies it.
+            // ... and a listing requested on B, relayed again, verifies it (timed against the same listing on A).
+            long local = System.nanoTime();
+            assertEquals(200, alice.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10").status());
+            local = (System.nanoTime() - local) / 1_000_000;
+            long relayed = System.nanoTime();
             Api.Response listed = Api.demo(b, "alice").get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
+            relayed = (System.nanoTime() - relayed) / 1_000_000;
+            System.out.printf("SeveralInstancesIT: chip listing on A (local) %d ms, on B (relayed) %d ms%n", local, relayed);
             assertEquals(200, listed.status(), listed.body());
             JsonArray tickets = listed.json().getJsonArray("tickets");
             assertEquals(1, tickets.size(), listed.body());
@@ -136,11 +144,17 @@ class SeveralInstancesIT {
     }
 
     @Test
-    void aTerminalThatWentOfflineGivesAClearConflictOnInstanceB() throws Exception {
-        EmulatedChipPort reader = new EmulatedChipPort();
+    void aSlowOrOfflineTerminalGivesAClearConflictOnInstanceB() throws Exception {
         String terminalId;
-        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
+        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, new SlowPort())) {
             terminalId = home.terminalId;
+            String instanceA = TerminalRig.awaitTerminal(admin, terminalId, t -> t.getBoolean("online")).getString("instanceId");
+            URL b = instanceB.awaitReady();
+            Api.Response slow = Api.demo(b, "admin").post("api/v1/terminals/" + terminalId + "/apdu",
+                    "{\"apdu\":\"00A4040000\",\"timeoutMillis\":300}");
+            assertEquals(409, slow.status(), slow.body());
+            assertEquals("terminal " + terminalId + " did not answer within 300 ms (on instance " + instanceA + ")",
+                    slow.json().getString("message"), slow.body());
         }
         TerminalRig.awaitTerminal(admin, terminalId, t -> !t.getBoolean("online"));
         URL b = instanceB.awaitReady();
@@ -182,6 +196,30 @@ class SeveralInstancesIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------
+
+    /** A reader whose chip answers only after 1.5 s: the terminal stays connected but misses short timeouts. */
+    private static final class SlowPort implements ChipPort {
+        @Override
+        public Optional<byte[]> awaitChip(long millis) throws IOException {
+            return Optional.empty(); // no chip events: the test drives the reader through APDUs only
+        }
+
+        @Override
+        public boolean awaitRemoval(long millis) {
+            return true;
+        }
+
+        @Override
+        public byte[] transmit(byte[] commandApdu) throws IOException {
+            try {
+                Thread.sleep(1500); // the slowness under test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+            return new byte[] {0x6F, 0x00};
+        }
+    }
 
     /** A relay call straight to A's endpoint: a display command, signed with {@code key} (null: unsigned). */
     private HttpResponse<String> relay(TerminalRig home, String to, String text, byte[] key, long time, String nonce)
