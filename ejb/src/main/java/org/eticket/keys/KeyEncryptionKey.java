@@ -21,6 +21,9 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The key-encryption key (KEK) that seals every stored key (AES-256-GCM). It lives in a file of
@@ -132,6 +135,21 @@ public final class KeyEncryptionKey {
     /** A public fingerprint of this KEK, stored beside every sealed key, so a wrong KEK file is named as such. */
     public String id() {
         return id;
+    }
+
+    /**
+     * A key for another purpose than sealing, derived from the KEK with HKDF-SHA256 (RFC 5869):
+     * every instance that reads the same KEK file derives the same key, and the KEK itself never
+     * leaves this class. {@code purpose} separates the uses (e.g. "instance-relay/v1").
+     */
+    public byte[] derive(String purpose, int length) {
+        Objects.requireNonNull(purpose, "purpose");
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(key, "eticket/kek-derived".getBytes(StandardCharsets.US_ASCII),
+                purpose.getBytes(StandardCharsets.UTF_8)));
+        byte[] out = new byte[length];
+        hkdf.generateBytes(out, 0, length);
+        return out;
     }
 
     /** @return nonce (12) ‖ AES-256-GCM ciphertext ‖ tag (16), bound to {@code context} */

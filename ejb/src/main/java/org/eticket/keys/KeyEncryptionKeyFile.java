@@ -41,6 +41,11 @@ public class KeyEncryptionKeyFile {
         return k;
     }
 
+    /** A 32-byte key derived from this instance's KEK for {@code purpose}; see {@link KeyEncryptionKey#derive}. */
+    public byte[] derivedKey(String purpose) {
+        return get().derive(purpose, 32);
+    }
+
     Path path() {
         return resolve(configured.orElse(null), System.getProperty("eticket.db"));
     }

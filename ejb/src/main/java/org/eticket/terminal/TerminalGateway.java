@@ -21,9 +21,9 @@ import org.eticket.security.Roles;
 
 /**
  * Sends APDUs and device commands to a named terminal through this instance's adapter
- * (pooled connections, returned on close). A terminal is reachable only from the instance
- * whose adapter holds its connection: the registry records that instance, and a request
- * that arrives elsewhere is refused with the instance to send it to (connector/README.md).
+ * (pooled connections, returned on close). A terminal connected to another instance is driven
+ * through that instance: the registry records where it is connected, and the request is relayed
+ * there ({@link InstanceRelay}; connector/README.md, "Several instances").
  * Not transactional: talking to a terminal is no database work, a slow terminal must not
  * hold a transaction open, and the adapter's connections cannot join one.
  */
@@ -40,6 +40,9 @@ public class TerminalGateway {
     @EJB
     TerminalRegistry registry;
 
+    @EJB
+    InstanceRelay relay;
+
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public byte[] transmit(String terminalId, byte[] commandApdu, Duration timeout) {
         return send(terminalId, commandApdu, timeout);
@@ -47,12 +50,7 @@ public class TerminalGateway {
 
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public void execute(String terminalId, TerminalCommand command, Duration timeout) {
-        String instance = reachableHere(terminalId);
-        try (TerminalConnection connection = connection()) {
-            connection.execute(terminalId, command, timeout(timeout));
-        } catch (TerminalException e) {
-            throw refusal(terminalId, instance, e);
-        }
+        command(terminalId, command, timeout);
     }
 
     /**
@@ -68,20 +66,33 @@ public class TerminalGateway {
     /** A device command (display, audio, lamp) for a ticket flow; see {@link #relay}. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
     public void show(String terminalId, TerminalCommand command, Duration timeout) {
-        String instance = reachableHere(terminalId);
+        command(terminalId, command, timeout);
+    }
+
+    private void command(String terminalId, TerminalCommand command, Duration timeout) {
+        Duration t = timeout(timeout);
+        Route route = route(terminalId);
+        if (route.relayTo() != null) {
+            relay.execute(route.relayTo(), terminalId, command, t);
+            return;
+        }
         try (TerminalConnection connection = connection()) {
-            connection.execute(terminalId, command, timeout(timeout));
+            connection.execute(terminalId, command, t);
         } catch (TerminalException e) {
-            throw refusal(terminalId, instance, e);
+            throw refusal(terminalId, route.registered(), e);
         }
     }
 
     private byte[] send(String terminalId, byte[] commandApdu, Duration timeout) {
-        String instance = reachableHere(terminalId);
+        Duration t = timeout(timeout);
+        Route route = route(terminalId);
+        if (route.relayTo() != null) {
+            return relay.transmit(route.relayTo(), terminalId, commandApdu, t);
+        }
         try (TerminalConnection connection = connection()) {
-            return connection.transmit(terminalId, commandApdu, timeout(timeout));
+            return connection.transmit(terminalId, commandApdu, t);
         } catch (TerminalException e) {
-            throw refusal(terminalId, instance, e);
+            throw refusal(terminalId, route.registered(), e);
         }
     }
 
@@ -122,34 +133,52 @@ public class TerminalGateway {
         }
     }
 
-    /** Returns the registry's instance for the terminal after refusing what cannot be reached from here. */
-    private String reachableHere(String terminalId) {
-        Terminal terminal = registry.lookup(terminalId)
+    /**
+     * Where a request for the terminal goes: this instance's adapter when it holds the connection,
+     * else the instance the registry names (relayed), else refused with the reason.
+     * @param relayTo the instance to relay to, or null to use this instance's adapter
+     * @param registered the instance the registry last saw the terminal on
+     */
+    record Route(String relayTo, String registered) {
+    }
+
+    private Route route(String terminalId) {
+        Terminal terminal = registry.locate(terminalId)
                 .orElseThrow(() -> new NotFoundException("terminal " + terminalId + " is not known"));
+        String here;
+        boolean connectedHere;
         try (TerminalConnection connection = connection()) {
-            String refusal = refusal(terminal, connection.instanceId(), connection.connectedTerminals().contains(terminalId));
-            if (refusal != null) {
-                throw new ConflictException(refusal);
-            }
+            here = connection.instanceId();
+            connectedHere = connection.connectedTerminals().contains(terminalId);
+        }
+        String relayTo = relayTo(terminal, here, connectedHere);
+        if (relayTo == null && !connectedHere) {
+            throw new ConflictException(refusal(terminal, here, false));
+        }
+        return new Route(relayTo, terminal.getInstanceId());
+    }
+
+    /**
+     * The instance to relay a request for this terminal to, or null when this instance serves it
+     * (or nobody can). This instance's adapter wins over the registry, which may lag behind by an event.
+     */
+    static String relayTo(Terminal terminal, String here, boolean connectedHere) {
+        if (connectedHere || !terminal.isOnline() || terminal.getInstanceId() == null || terminal.getInstanceId().equals(here)) {
+            return null;
         }
         return terminal.getInstanceId();
     }
 
     /**
-     * Why a request for this terminal cannot be served by this instance, or null when it
-     * can. The registry says where the terminal is connected; this instance's adapter says
-     * whether it holds the connection (which wins: the registry may lag behind by an event).
+     * Why a request for this terminal cannot be served, or null when it can be served here or
+     * relayed to the instance the registry names.
      */
     static String refusal(Terminal terminal, String here, boolean connectedHere) {
-        if (connectedHere) {
+        if (connectedHere || relayTo(terminal, here, false) != null) {
             return null;
         }
         if (!terminal.isOnline()) {
             return "terminal " + terminal.getTerminalId() + " is offline";
-        }
-        if (terminal.getInstanceId() != null && !terminal.getInstanceId().equals(here)) {
-            return "terminal " + terminal.getTerminalId() + " is connected to instance " + terminal.getInstanceId()
-                    + ", not to this one (" + here + "); send the request to that instance";
         }
         return "terminal " + terminal.getTerminalId() + " is not connected to this instance (" + here + ")";
     }

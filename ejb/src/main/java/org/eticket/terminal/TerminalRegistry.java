@@ -92,4 +92,16 @@ public class TerminalRegistry {
         return em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
                 .setParameter("terminalId", terminalId).getResultStream().findFirst();
     }
+
+    /**
+     * The terminal as the database holds it now, for routing a request: another instance's adapter
+     * records where it is connected, so this instance's cached copy may be an event behind.
+     */
+    @jakarta.annotation.security.PermitAll
+    public Optional<Terminal> locate(String terminalId) {
+        return em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
+                .setParameter("terminalId", terminalId)
+                .setHint("eclipselink.refresh", "true")
+                .getResultStream().findFirst();
+    }
 }

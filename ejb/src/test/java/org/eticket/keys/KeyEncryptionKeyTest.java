@@ -122,4 +122,15 @@ class KeyEncryptionKeyTest {
         }
         return false;
     }
+
+    @Test
+    void instancesReadingTheSameKekFileDeriveTheSameKeyPerPurposeOnly() throws Exception {
+        Path file = dir.resolve("eticket.kek");
+        KeyEncryptionKey a = KeyEncryptionKey.loadOrCreate(file, RANDOM);
+        KeyEncryptionKey b = KeyEncryptionKey.loadOrCreate(file, RANDOM);
+        assertArrayEquals(a.derive("instance-relay/v1", 32), b.derive("instance-relay/v1", 32));
+        assertFalse(java.util.Arrays.equals(a.derive("instance-relay/v1", 32), a.derive("instance-relay/v2", 32)));
+        KeyEncryptionKey other = KeyEncryptionKey.loadOrCreate(dir.resolve("other.kek"), RANDOM);
+        assertFalse(java.util.Arrays.equals(a.derive("instance-relay/v1", 32), other.derive("instance-relay/v1", 32)));
+    }
 }
