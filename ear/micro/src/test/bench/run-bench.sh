@@ -33,4 +33,4 @@ done
 mkdir -p "$target/bench-classes"
 javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
 java -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
-  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}"
+  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}" $pid

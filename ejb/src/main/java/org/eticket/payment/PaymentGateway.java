@@ -13,6 +13,17 @@ public interface PaymentGateway {
 
     void capture(String reference, long amount);
 
+    /**
+     * Captures as part of the caller's transaction, when the acquirer's books can join it (the
+     * in-process test acquirer shares the platform's database): the capture then commits
+     * exactly when the caller's sale does and is undone with it, and no transaction of its own
+     * is needed. Returns false when the acquirer cannot; the caller then captures after its commit.
+     * Throws when the authorization cannot be captured for that amount.
+     */
+    default boolean captureWithin(String reference, long amount) {
+        return false;
+    }
+
     /** Releases an authorization that was not captured; voiding twice is harmless. */
     void voidAuthorization(String reference);
 

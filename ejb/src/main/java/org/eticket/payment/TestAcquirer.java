@@ -22,7 +22,8 @@ import org.eticket.platform.NotFoundException;
 /**
  * The built-in test acquirer behind {@link PaymentGateway}: answers by the documented
  * {@link TestCards} numbers. Each call is its own transaction (REQUIRES_NEW) because an
- * acquirer's books do not roll back with the merchant's sale.
+ * acquirer's books do not roll back with the merchant's sale; except {@link #captureWithin},
+ * which joins the sale's transaction so that the capture commits exactly with the sale.
  */
 @Stateless
 @Local(PaymentGateway.class)
@@ -63,6 +64,26 @@ public class TestAcquirer implements PaymentGateway {
     @Override
     public void capture(String reference, long amount) {
         find(reference).capture(amount, Instant.now());
+    }
+
+    /** One conditional UPDATE in the sale's transaction; rolled back with the sale, and the caller then voids. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean captureWithin(String reference, long amount) {
+        if (amount <= 0) {
+            throw new IllegalStateException("capture of " + amount + " is not positive");
+        }
+        int n = em.createQuery("update AcquirerTransaction a set a.status = :captured, a.captured = :amount,"
+                        + " a.changedAt = :at, a.version = a.version + 1"
+                        + " where a.reference = :r and a.status = :authorized and a.amount >= :amount")
+                .setParameter("captured", AcquirerTransaction.Status.CAPTURED).setParameter("amount", amount)
+                .setParameter("at", Instant.now()).setParameter("r", reference)
+                .setParameter("authorized", AcquirerTransaction.Status.AUTHORIZED).executeUpdate();
+        if (n != 1) {
+            throw new IllegalStateException("authorization " + reference + " cannot be captured for " + amount
+                    + " (unknown, not authorized, or for less)");
+        }
+        return true;
     }
 
     @Override

@@ -51,7 +51,8 @@ import org.eticket.ticket.TicketService;
  * transaction the seats become SOLD to the buyer under a new order, points and e-money are
  * taken, a sale per ticket goes to the sales journal (C35) and the download notice is
  * queued. If that transaction fails (a seat taken meanwhile, not enough e-money, ...) the
- * authorization is voided, so nothing is charged; when it commits, the amount is captured.
+ * authorization is voided, so nothing is charged; when it commits, the amount is captured
+ * (in the sale's own transaction when the acquirer's books can join it, else right after).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -178,7 +179,17 @@ public class PurchaseService {
 
     /** What one purchase sells: the seats (held under {@code holdId}, or straight from stock when null). */
     public record Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                       PaymentRequest payment, String holdId, String takenMessage) {
+                       PaymentRequest payment, String holdId, String takenMessage, LedgerAccount pointsAccount) {
+
+        public Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                    PaymentRequest payment, String holdId, String takenMessage) {
+            this(buyer, seller, performance, channel, seats, payment, holdId, takenMessage, null);
+        }
+
+        /** The buyer's points account, found before the sale's transaction so the sale need not look it up. */
+        Sale withPointsAccount(LedgerAccount account) {
+            return new Sale(buyer, seller, performance, channel, seats, payment, holdId, takenMessage, account);
+        }
 
         long total() {
             return seats.stream().mapToLong(Offer::priceOrZero).sum();
@@ -193,13 +204,18 @@ public class PurchaseService {
         if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
             throw new ConflictException("a seat has no price yet and cannot be sold");
         }
-        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
-            // opened here, outside the sale's transaction, so the sale never waits for a second connection
-            try {
-                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
-            } catch (jakarta.ejb.EJBException openedMeanwhile) {
-                // another purchase of the same buyer opened it
+        if (sale.buyer().getId() != null) {
+            LedgerAccount points = accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+            if (points == null) {
+                // opened here, outside the sale's transaction, so the sale never waits for a second connection
+                try {
+                    accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+                } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                    // another purchase of the same buyer opened it
+                }
+                points = accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
             }
+            sale = sale.withPointsAccount(points);
         }
         PaymentRequest p = sale.payment();
         long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
@@ -223,6 +239,9 @@ public class PurchaseService {
             gateway.voidAuthorization(auth.reference());
             throw e;
         }
+        if (order.isCapturedWithSale()) {
+            return order;
+        }
         try {
             gateway.capture(auth.reference(), split.money());
         } catch (RuntimeException e) {
@@ -243,23 +262,31 @@ public class PurchaseService {
                 ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
                 : order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), sale.seller().getId(), buyer, order);
         return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
-                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
+                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage(), sale.pointsAccount());
     }
 
     private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
+                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken,
+                                LedgerAccount pointsAccount) {
         Instant now = tickets.now();
         String currency = seats.get(0).currency();
+        long total = 0;
         for (Offer o : seats) {
             if (o.price() == null) {
                 throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
             }
+            total = Math.addExact(total, o.price());
         }
         SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
         var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
-        em.persist(order);
+        // Everything the order row holds is settled before its one INSERT (no UPDATE of it later);
+        // its id is drawn in Java, so the number derives from it now.
         order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
+        order.priced(total);
+        order.contents(contents(performance, seats, total, currency));
+        PaymentSplit split = settle(order, payment, card);
+        em.persist(order);
         em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
         // transaction that already owns the seat, so purchases never wait on each other's lines.
@@ -276,8 +303,7 @@ public class PurchaseService {
             order.addLine(line);
             em.persist(line);
         }
-        order.contents(contents(performance, seats, order));
-        pay(order, buyer, payment, card);
+        book(order, buyer, payment, split, card, pointsAccount);
         for (OrderLine l : order.getLines()) {
             journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
                     "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
@@ -286,17 +312,14 @@ public class PurchaseService {
         return order;
     }
 
-    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Authorization card) {
+    /** How the total is paid, written on the order before it is stored; refuses what cannot be paid so. */
+    private PaymentSplit settle(SalesOrder order, PaymentRequest payment, Authorization card) {
         long pointsAsked = payment.method() == PaymentRequest.Method.POINTS ? order.getTotal() : payment.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(order.getTotal(), pointsAsked);
-        if (split.points() > 0) {
-            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
-        }
         long eMoney = 0;
         long cardPaid = 0;
         if (split.money() > 0) {
             if (payment.method() == PaymentRequest.Method.E_MONEY) {
-                ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, split.money(), LedgerEntry.Reason.PURCHASE, order.getId());
                 eMoney = split.money();
             } else if (payment.method() == PaymentRequest.Method.POINTS) {
                 throw new ValidationException("POINTS pays the whole price; use CARD or E_MONEY with points for a discount");
@@ -308,11 +331,31 @@ public class PurchaseService {
                 cardPaid = split.money();
             }
         }
-        long earned = new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid);
-        if (earned > 0) {
-            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+        order.paid(split.points(), eMoney, cardPaid, new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid));
+        return split;
+    }
+
+    /** The money side in the sale's transaction: points and e-money taken, points earned, the card captured. */
+    private void book(SalesOrder order, Customer buyer, PaymentRequest payment, PaymentSplit split, Authorization card,
+                      LedgerAccount pointsAccount) {
+        if (split.points() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
         }
-        order.paid(split.points(), eMoney, cardPaid, earned);
+        if (order.getEMoneyPaid() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, order.getEMoneyPaid(), LedgerEntry.Reason.PURCHASE, order.getId());
+        }
+        long earned = order.getPointsEarned();
+        if (earned > 0) {
+            if (pointsAccount != null && pointsAccount.getCustomer().getId().equals(buyer.getId())) {
+                ledger.credit(pointsAccount, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+            } else {
+                ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+            }
+        }
+        if (order.getCardPaid() > 0) {
+            // in this transaction when the acquirer can: captured exactly when the sale commits
+            order.capturedWithSale(gateway.captureWithin(card.reference(), order.getCardPaid()));
+        }
     }
 
     /** Checks the input before anything is claimed; the card is needed only when money is paid by card. */
@@ -345,7 +388,7 @@ public class PurchaseService {
         return p.getDate().atTime(p.getStartTime()).atZone(ZoneId.of(zone)).toInstant();
     }
 
-    private String contents(Performance p, List<Offer> seats, SalesOrder order) {
+    private String contents(Performance p, List<Offer> seats, long total, String currency) {
         StringBuilder b = new StringBuilder();
         b.append(p.getEvent().getName()).append(", ").append(SHOW.format(p.getDate().atTime(p.getStartTime())))
                 .append(", ").append(p.getEvent().getVenue().getName()).append(": ");
@@ -353,7 +396,7 @@ public class PurchaseService {
             Offer o = seats.get(i);
             b.append(i == 0 ? "" : ", ").append(o.seat()).append(' ').append(o.seatType()).append(' ').append(o.price());
         }
-        b.append("; total ").append(order.getTotal()).append(' ').append(order.getCurrency());
+        b.append("; total ").append(total).append(' ').append(currency);
         return b.toString();
     }
 
