@@ -31,12 +31,6 @@ public class LedgerService {
         return persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
     }
 
-    /** The same, to an account the caller already found (one query less per purchase). */
-    public LedgerEntry credit(LedgerAccount account, long amount, LedgerEntry.Reason reason, Long orderId, String reference) {
-        return persist(new LedgerEntry(em.getReference(LedgerAccount.class, account.getId()), Instant.now(),
-                Ledger.credit(amount), reason, orderId, reference));
-    }
-
     public LedgerEntry debit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason, Long orderId) {
         LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind).getId(), LockModeType.PESSIMISTIC_WRITE);
         long movement = Ledger.spend(sum(a.getId()), amount, kind);

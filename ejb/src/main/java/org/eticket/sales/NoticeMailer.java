@@ -73,6 +73,8 @@ public class NoticeMailer {
             p.put("mail.smtp.port", Integer.toString(port));
             p.put("mail.smtp.connectiontimeout", Integer.toString(timeoutMillis));
             p.put("mail.smtp.timeout", Integer.toString(timeoutMillis));
+            // the Message-ID's host part comes from here instead of a host name lookup per message
+            p.put("mail.from", from);
             session = Session.getInstance(p);
         }
         return session;

@@ -179,17 +179,7 @@ public class PurchaseService {
 
     /** What one purchase sells: the seats (held under {@code holdId}, or straight from stock when null). */
     public record Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                       PaymentRequest payment, String holdId, String takenMessage, LedgerAccount pointsAccount) {
-
-        public Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                    PaymentRequest payment, String holdId, String takenMessage) {
-            this(buyer, seller, performance, channel, seats, payment, holdId, takenMessage, null);
-        }
-
-        /** The buyer's points account, found before the sale's transaction so the sale need not look it up. */
-        Sale withPointsAccount(LedgerAccount account) {
-            return new Sale(buyer, seller, performance, channel, seats, payment, holdId, takenMessage, account);
-        }
+                       PaymentRequest payment, String holdId, String takenMessage) {
 
         long total() {
             return seats.stream().mapToLong(Offer::priceOrZero).sum();
@@ -204,18 +194,13 @@ public class PurchaseService {
         if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
             throw new ConflictException("a seat has no price yet and cannot be sold");
         }
-        if (sale.buyer().getId() != null) {
-            LedgerAccount points = accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
-            if (points == null) {
-                // opened here, outside the sale's transaction, so the sale never waits for a second connection
-                try {
-                    accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
-                } catch (jakarta.ejb.EJBException openedMeanwhile) {
-                    // another purchase of the same buyer opened it
-                }
-                points = accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+            // opened here, outside the sale's transaction, so the sale never waits for a second connection
+            try {
+                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
+            } catch (jakarta.ejb.EJBException openedMeanwhile) {
+                // another purchase of the same buyer opened it
             }
-            sale = sale.withPointsAccount(points);
         }
         PaymentRequest p = sale.payment();
         long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
@@ -262,12 +247,11 @@ public class PurchaseService {
                 ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
                 : order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), sale.seller().getId(), buyer, order);
         return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
-                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage(), sale.pointsAccount());
+                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
     }
 
     private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken,
-                                LedgerAccount pointsAccount) {
+                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
         String currency = seats.get(0).currency();
         long total = 0;
@@ -303,7 +287,7 @@ public class PurchaseService {
             order.addLine(line);
             em.persist(line);
         }
-        book(order, buyer, payment, split, card, pointsAccount);
+        book(order, buyer, split, card);
         for (OrderLine l : order.getLines()) {
             journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
                     "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
@@ -336,8 +320,7 @@ public class PurchaseService {
     }
 
     /** The money side in the sale's transaction: points and e-money taken, points earned, the card captured. */
-    private void book(SalesOrder order, Customer buyer, PaymentRequest payment, PaymentSplit split, Authorization card,
-                      LedgerAccount pointsAccount) {
+    private void book(SalesOrder order, Customer buyer, PaymentSplit split, Authorization card) {
         if (split.points() > 0) {
             ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
         }
@@ -346,11 +329,7 @@ public class PurchaseService {
         }
         long earned = order.getPointsEarned();
         if (earned > 0) {
-            if (pointsAccount != null && pointsAccount.getCustomer().getId().equals(buyer.getId())) {
-                ledger.credit(pointsAccount, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
-            } else {
-                ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
-            }
+            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
         }
         if (order.getCardPaid() > 0) {
             // in this transaction when the acquirer can: captured exactly when the sale commits
