@@ -45,6 +45,7 @@ public class LedgerService {
     public LedgerAccount openForNewCustomer(org.eticket.sales.Customer customer, LedgerAccount.Kind kind) {
         LedgerAccount a = new LedgerAccount(customer, kind);
         em.persist(a);
+        em.flush(); // in this transaction's rows now: LedgerAccounts.find reads without flushing first
         return a;
     }
 

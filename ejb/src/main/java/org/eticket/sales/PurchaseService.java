@@ -47,7 +47,8 @@ import org.eticket.ticket.TicketService;
 
 /**
  * Purchase, all or nothing (C11-C13). The card is authorized first, outside any database
- * transaction (no row lock or connection is held while the acquirer answers); then in one
+ * transaction (no row lock or connection is held while the acquirer answers; the in-process
+ * test acquirer writes an approval only with the sale, so a purchase is one transaction); then in one
  * transaction the seats become SOLD to the buyer under a new order, points and e-money are
  * taken, a sale per ticket goes to the sales journal (C35) and the download notice is
  * queued. If that transaction fails (a seat taken meanwhile, not enough e-money, ...) the
@@ -208,12 +209,12 @@ public class PurchaseService {
         if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
             return self.sell(sale, null);
         }
-        Authorization auth = gateway.authorize(card, split.money(), sale.seats().get(0).currency(),
+        Authorization auth = gateway.authorizeForSale(card, split.money(), sale.seats().get(0).currency(),
                 "order of " + sale.buyer().getEmail() + " for performance " + sale.performance().getId());
         boolean open = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT;
         if (!auth.approved()) {
             if (open) {
-                gateway.voidAuthorization(auth.reference()); // it may have been approved; the answer was lost
+                gateway.voidAuthorization(auth); // it may have been approved; the answer was lost
             }
             throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
         }
@@ -221,7 +222,7 @@ public class PurchaseService {
         try {
             order = self.sell(sale, auth);
         } catch (RuntimeException e) {
-            gateway.voidAuthorization(auth.reference());
+            gateway.voidAuthorization(auth);
             throw e;
         }
         if (order.isCapturedWithSale()) {
@@ -333,7 +334,7 @@ public class PurchaseService {
         }
         if (order.getCardPaid() > 0) {
             // in this transaction when the acquirer can: captured exactly when the sale commits
-            order.capturedWithSale(gateway.captureWithin(card.reference(), order.getCardPaid()));
+            order.capturedWithSale(gateway.captureWithin(card, order.getCardPaid()));
         }
     }
 
