@@ -21,9 +21,6 @@ public class SalesTermsService {
     /** A year: longer delays or windows are typing mistakes. */
     public static final int MAX_MINUTES = 366 * 24 * 60;
 
-    /** How long a purchase may use terms read before (another instance's change shows after this). */
-    static final long TERMS_EXPIRY_MILLIS = 10_000;
-
     @PersistenceContext
     EntityManager em;
 
@@ -33,16 +30,7 @@ public class SalesTermsService {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SalesTerms termsOf(Long eventId) {
-        // Read on every purchase, and most events have no row (a find of a missing row asks the
-        // database every time): the answer, row or none, is kept for a few seconds. This instance's
-        // own changes drop it at once (EclipseLink invalidates a class's cached query results on
-        // change); another instance's change is seen here within the expiry.
-        SalesTerms t = em.createQuery("select t from SalesTerms t where t.eventId = :e", SalesTerms.class)
-                .setParameter("e", eventId)
-                .setHint("eclipselink.query-results-cache", "true")
-                .setHint("eclipselink.query-results-cache.expiry", Long.toString(TERMS_EXPIRY_MILLIS))
-                .setHint("eclipselink.refresh", "true")
-                .getResultList().stream().findFirst().orElse(null);
+        SalesTerms t = em.find(SalesTerms.class, eventId);
         return t == null ? SalesTerms.defaults(eventId) : t;
     }
 
