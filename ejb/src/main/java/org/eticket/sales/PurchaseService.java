@@ -2,6 +2,7 @@ package org.eticket.sales;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -195,19 +196,15 @@ public class PurchaseService {
         if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
             throw new ConflictException("a seat has no price yet and cannot be sold");
         }
-        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
-            // opened here, outside the sale's transaction, so the sale never waits for a second connection
-            try {
-                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
-            } catch (jakarta.ejb.EJBException openedMeanwhile) {
-                // another purchase of the same buyer opened it
-            }
-        }
         PaymentRequest p = sale.payment();
         long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(sale.total(), points);
+        if (split.points() > 0 && sale.buyer().getId() != null
+                && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+            openPoints(sale.buyer().getId()); // spending points: the account is needed before the sale
+        }
         if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
-            return self.sell(sale, null);
+            return sellOpeningPoints(sale, null);
         }
         Authorization auth = gateway.authorizeForSale(card, split.money(), sale.seats().get(0).currency(),
                 "order of " + sale.buyer().getEmail() + " for performance " + sale.performance().getId());
@@ -220,7 +217,7 @@ public class PurchaseService {
         }
         SalesOrder order;
         try {
-            order = self.sell(sale, auth);
+            order = sellOpeningPoints(sale, auth);
         } catch (RuntimeException e) {
             gateway.voidAuthorization(auth);
             throw e;
@@ -235,6 +232,39 @@ public class PurchaseService {
             LOG.log(Level.SEVERE, "order " + order.getNumber() + ": capture of " + auth.reference() + " failed", e);
         }
         return order;
+    }
+
+    /**
+     * The sale; on the buyer's first purchase, when it finds no points account to credit, the
+     * account is opened here, outside the sale's transaction (so a sale never waits for a
+     * second pooled connection), and the sale runs once more. Every later purchase of the
+     * buyer is spared a separate lookup of the account before its transaction.
+     */
+    private SalesOrder sellOpeningPoints(Sale sale, Authorization auth) {
+        try {
+            return self.sell(sale, auth);
+        } catch (PointsAccountMissing missing) {
+            openPoints(sale.buyer().getId());
+            return self.sell(sale, auth);
+        }
+    }
+
+    private void openPoints(Long customerId) {
+        try {
+            accounts.open(customerId, LedgerAccount.Kind.POINTS);
+        } catch (jakarta.ejb.EJBException openedMeanwhile) {
+            // another purchase of the same buyer opened it
+        }
+    }
+
+    /** The buyer has no points account yet: the sale rolls back and is run again after opening it. */
+    @ApplicationException(rollback = true)
+    public static class PointsAccountMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PointsAccountMissing() {
+            super("the buyer's points account is not open yet", null, false, false);
+        }
     }
 
     /** The sale's transaction: seats, order, e-money and points, journal, notice; all or nothing. */
@@ -330,7 +360,10 @@ public class PurchaseService {
         }
         long earned = order.getPointsEarned();
         if (earned > 0) {
-            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+            if (ledger.creditIfOpen(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(),
+                    null) == null) {
+                throw new PointsAccountMissing();
+            }
         }
         if (order.getCardPaid() > 0) {
             // in this transaction when the acquirer can: captured exactly when the sale commits
