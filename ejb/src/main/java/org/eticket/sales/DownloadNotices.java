@@ -69,14 +69,6 @@ public class DownloadNotices {
         return (portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal) + "/shop/download.xhtml?token=" + token;
     }
 
-    /** Takes the notice for sending if it is unsent and nobody else holds it; true when taken. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(Long id, Instant now) {
-        return em.createQuery("update DownloadNotice n set n.nextAttemptAt = :until, n.attempts = n.attempts + 1"
-                        + " where n.id = :id and n.sentAt is null and n.nextAttemptAt <= :now")
-                .setParameter("until", now.plus(CLAIM)).setParameter("id", id).setParameter("now", now).executeUpdate() == 1;
-    }
-
     /**
      * Takes those of the given notices that are unsent and free (one conditional UPDATE, so a
      * notice is taken by one sender at a time across instances) and returns what was taken.
@@ -99,11 +91,6 @@ public class DownloadNotices {
                 .setParameter("ids", ids).setParameter("t", token).getResultList();
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void sent(Long id, Instant at) {
-        sent(List.of(id), at);
-    }
-
     /** Marks a batch the mail server accepted, in one statement. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sent(List<Long> ids, Instant at) {
@@ -118,11 +105,6 @@ public class DownloadNotices {
         em.createQuery("update DownloadNotice n set n.lastError = :e where n.id = :id")
                 .setParameter("e", error == null ? "unknown" : error.length() > 300 ? error.substring(0, 300) : error)
                 .setParameter("id", id).executeUpdate();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public DownloadNotice get(Long id) {
-        return em.find(DownloadNotice.class, id);
     }
 
     /** Unsent notices whose time has come (new ones missed by their sender, or retries). */

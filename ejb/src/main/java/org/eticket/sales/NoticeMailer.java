@@ -132,11 +132,6 @@ public class NoticeMailer {
         }
     }
 
-    /** Sends the notice if this caller could claim it; true when the mail server accepted it. */
-    public boolean send(Long id) {
-        return sendAll(List.of(id)) == 1;
-    }
-
     /**
      * Sends those of the notices this caller could claim, over one SMTP connection; each
      * accepted one is marked sent, each refused one keeps its error and is retried later.
