@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Purchase load benchmark (issue #4), by hand, not in CI: starts Payara Micro on a fresh
 # embedded Derby with BENCH-2026 stock, runs org.eticket.bench.PurchaseLoad against the
-# REST purchase path on loopback, prints purchases/s, p50/p99 and the books, stops.
+# REST purchase path on loopback, prints purchases/s, p50/p99, the server's CPU per purchase
+# (utime+stime of its process over the counted window, far steadier than purchases/s on a
+# shared machine), the load generator's own CPU, and the books, then stops.
 # Needs ear/micro/target/{eticket.war,payara-micro.jar} (e.g. mvn -o -pl ear/micro -am verify -DskipITs).
 #   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_WARMUP (20 s bought but not counted: JIT warm-up)
 #   BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
@@ -33,4 +35,4 @@ done
 mkdir -p "$target/bench-classes"
 javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
 java -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
-  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}"
+  "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}" $pid

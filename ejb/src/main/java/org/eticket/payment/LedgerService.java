@@ -31,6 +31,13 @@ public class LedgerService {
         return persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
     }
 
+    /** The same if the account is open; null when it is not (the caller opens it outside its transaction and tries again). */
+    public LedgerEntry creditIfOpen(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason,
+                                    Long orderId, String reference) {
+        LedgerAccount a = accounts.find(customerId, kind);
+        return a == null ? null : persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
+    }
+
     public LedgerEntry debit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason, Long orderId) {
         LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind).getId(), LockModeType.PESSIMISTIC_WRITE);
         long movement = Ledger.spend(sum(a.getId()), amount, kind);
@@ -45,6 +52,7 @@ public class LedgerService {
     public LedgerAccount openForNewCustomer(org.eticket.sales.Customer customer, LedgerAccount.Kind kind) {
         LedgerAccount a = new LedgerAccount(customer, kind);
         em.persist(a);
+        em.flush(); // in this transaction's rows now: LedgerAccounts.find reads without flushing first
         return a;
     }
 

@@ -47,6 +47,10 @@ public class DownloadNotice {
 
     private int attempts;
 
+    /** The claim of the sender that holds it now (a sender's batch is read back by it). */
+    @Column(length = 36)
+    private String claimToken;
+
     @Convert(converter = InstantConverter.class)
     private Instant sentAt;
 

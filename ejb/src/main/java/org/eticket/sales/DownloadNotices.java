@@ -13,12 +13,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The notice queue: written in the purchase's transaction, taken by a sender with a
  * conditional UPDATE (so instances never send one notice twice at the same time), and
- * marked sent after the mail server accepted it.
+ * marked sent after the mail server accepted it. Senders take notices in batches: one
+ * claim, one SMTP connection and one "sent" update for many notices.
  */
 @Stateless
 public class DownloadNotices {
@@ -67,18 +69,35 @@ public class DownloadNotices {
         return (portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal) + "/shop/download.xhtml?token=" + token;
     }
 
-    /** Takes the notice for sending if it is unsent and nobody else holds it; true when taken. */
+    /**
+     * Takes those of the given notices that are unsent and free (one conditional UPDATE, so a
+     * notice is taken by one sender at a time across instances) and returns what was taken.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(Long id, Instant now) {
-        return em.createQuery("update DownloadNotice n set n.nextAttemptAt = :until, n.attempts = n.attempts + 1"
-                        + " where n.id = :id and n.sentAt is null and n.nextAttemptAt <= :now")
-                .setParameter("until", now.plus(CLAIM)).setParameter("id", id).setParameter("now", now).executeUpdate() == 1;
+    public List<DownloadNotice> claim(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        int n = em.createQuery("update DownloadNotice n set n.nextAttemptAt = :until, n.attempts = n.attempts + 1,"
+                        + " n.claimToken = :t where n.id in :ids and n.sentAt is null and n.nextAttemptAt <= :now")
+                .setParameter("until", now.plus(CLAIM)).setParameter("t", token).setParameter("ids", ids)
+                .setParameter("now", now).executeUpdate();
+        if (n == 0) {
+            return List.of();
+        }
+        return em.createQuery("select n from DownloadNotice n where n.id in :ids and n.claimToken = :t order by n.id",
+                        DownloadNotice.class)
+                .setParameter("ids", ids).setParameter("t", token).getResultList();
     }
 
+    /** Marks a batch the mail server accepted, in one statement. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void sent(Long id, Instant at) {
-        em.createQuery("update DownloadNotice n set n.sentAt = :at, n.lastError = null where n.id = :id")
-                .setParameter("at", at).setParameter("id", id).executeUpdate();
+    public void sent(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            em.createQuery("update DownloadNotice n set n.sentAt = :at, n.lastError = null where n.id in :ids")
+                    .setParameter("at", at).setParameter("ids", ids).executeUpdate();
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -86,11 +105,6 @@ public class DownloadNotices {
         em.createQuery("update DownloadNotice n set n.lastError = :e where n.id = :id")
                 .setParameter("e", error == null ? "unknown" : error.length() > 300 ? error.substring(0, 300) : error)
                 .setParameter("id", id).executeUpdate();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public DownloadNotice get(Long id) {
-        return em.find(DownloadNotice.class, id);
     }
 
     /** Unsent notices whose time has come (new ones missed by their sender, or retries). */

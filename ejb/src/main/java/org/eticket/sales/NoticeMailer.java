@@ -15,8 +15,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends download notices through Jakarta Mail to the configured SMTP server, never inside
  * a purchase's transaction: a notice is sent when its purchase commits (AFTER_SUCCESS,
- * handed to an asynchronous call), and {@link SalesSweeper} retries what failed.
+ * handed to this instance's asynchronous sender, which sends in batches), and
+ * {@link SalesSweeper} retries what failed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -68,42 +73,112 @@ public class NoticeMailer {
             p.put("mail.smtp.port", Integer.toString(port));
             p.put("mail.smtp.connectiontimeout", Integer.toString(timeoutMillis));
             p.put("mail.smtp.timeout", Integer.toString(timeoutMillis));
+            // the Message-ID's host part comes from here instead of a host name lookup per message
+            p.put("mail.from", from);
             session = Session.getInstance(p);
         }
         return session;
     }
 
-    /** After the purchase committed: send on another thread so the buyer's answer does not wait for SMTP. */
+    /**
+     * Notices committed on this instance and not yet handed to a sender, and whether a sender
+     * runs. Only a wake-up list, never the truth: the database claim decides who sends a notice,
+     * and what a crash loses here the {@link SalesSweeper} finds in the table and sends.
+     */
+    private static final ConcurrentLinkedQueue<Long> COMMITTED = new ConcurrentLinkedQueue<>();
+    private static final AtomicBoolean DRAINING = new AtomicBoolean();
+
+    /** Most notices one sender claims and sends over one SMTP connection. */
+    static final int BATCH = 50;
+
+    /**
+     * After the purchase committed: hand the notice to this instance's sender, starting one
+     * (on another thread, so the buyer's answer does not wait for SMTP) when none runs. Under
+     * load a sender takes the notices of many purchases per claim and per SMTP connection.
+     */
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeQueued event) {
-        self.sendAsync(event.noticeId());
+        COMMITTED.add(event.noticeId());
+        if (DRAINING.compareAndSet(false, true)) {
+            try {
+                self.drainAsync();
+            } catch (RuntimeException e) {
+                DRAINING.set(false); // not started: the next notice or the sweeper tries again
+                LOG.log(Level.WARNING, "download notice sender not started (the sweeper sends later): " + e);
+            }
+        }
     }
 
     @Asynchronous
-    public void sendAsync(Long id) {
-        send(id);
+    public void drainAsync() {
+        try {
+            while (true) {
+                List<Long> batch = new ArrayList<>(BATCH);
+                for (Long id; batch.size() < BATCH && (id = COMMITTED.poll()) != null; ) {
+                    batch.add(id);
+                }
+                if (batch.isEmpty()) {
+                    DRAINING.set(false);
+                    // a notice added after the poll and before the reset found DRAINING still set: take it on
+                    if (COMMITTED.isEmpty() || !DRAINING.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                sendAll(batch);
+            }
+        } catch (RuntimeException e) {
+            DRAINING.set(false);
+            LOG.log(Level.WARNING, "download notice sender stopped (the sweeper sends what is left): " + e);
+        }
     }
 
-    /** Sends the notice if this caller could claim it; true when the mail server accepted it. */
-    public boolean send(Long id) {
+    /**
+     * Sends those of the notices this caller could claim, over one SMTP connection; each
+     * accepted one is marked sent, each refused one keeps its error and is retried later.
+     * Returns how many the mail server accepted.
+     */
+    public int sendAll(List<Long> ids) {
         Instant now = Instant.now();
-        if (!notices.claim(id, now)) {
-            return false;
+        List<DownloadNotice> claimed = notices.claim(ids, now);
+        if (claimed.isEmpty()) {
+            return 0;
         }
-        DownloadNotice n = notices.get(id);
-        try {
-            MimeMessage m = new MimeMessage(session());
-            m.setFrom(new InternetAddress(from));
-            m.setRecipient(Message.RecipientType.TO, new InternetAddress(n.getRecipient()));
-            m.setSubject(n.getSubject(), "UTF-8");
-            m.setText(n.getBody(), "UTF-8");
-            m.setSentDate(Date.from(now));
-            Transport.send(m);
-            notices.sent(id, Instant.now());
-            return true;
+        List<Long> sent = new ArrayList<>(claimed.size());
+        List<Long> refused = new ArrayList<>();
+        try (Transport smtp = session().getTransport("smtp")) {
+            smtp.connect();
+            for (DownloadNotice n : claimed) {
+                try {
+                    MimeMessage m = new MimeMessage(session());
+                    m.setFrom(new InternetAddress(from));
+                    m.setRecipient(Message.RecipientType.TO, new InternetAddress(n.getRecipient()));
+                    m.setSubject(n.getSubject(), "UTF-8");
+                    m.setText(n.getBody(), "UTF-8");
+                    m.setSentDate(Date.from(now));
+                    m.saveChanges(); // Transport.send does this; sendMessage does not
+                    smtp.sendMessage(m, m.getAllRecipients());
+                    sent.add(n.getId());
+                } catch (MessagingException | RuntimeException e) {
+                    if (!smtp.isConnected()) {
+                        throw e; // the connection is gone: the rest of the batch fails with it
+                    }
+                    refused.add(n.getId()); // this message only (e.g. a recipient the server refuses)
+                    failed(n.getId(), e);
+                }
+            }
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "download notice " + id + " not sent (will retry): " + e);
-            notices.failed(id, e.toString());
-            return false;
+            for (DownloadNotice n : claimed) {
+                if (!sent.contains(n.getId()) && !refused.contains(n.getId())) {
+                    failed(n.getId(), e);
+                }
+            }
         }
+        notices.sent(sent, Instant.now());
+        return sent.size();
+    }
+
+    private void failed(Long id, Exception e) {
+        LOG.log(Level.WARNING, "download notice " + id + " not sent (will retry): " + e);
+        notices.failed(id, e.toString());
     }
 }

@@ -2,6 +2,7 @@ package org.eticket.sales;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -47,11 +48,13 @@ import org.eticket.ticket.TicketService;
 
 /**
  * Purchase, all or nothing (C11-C13). The card is authorized first, outside any database
- * transaction (no row lock or connection is held while the acquirer answers); then in one
+ * transaction (no row lock or connection is held while the acquirer answers; the in-process
+ * test acquirer writes an approval only with the sale, so a purchase is one transaction); then in one
  * transaction the seats become SOLD to the buyer under a new order, points and e-money are
  * taken, a sale per ticket goes to the sales journal (C35) and the download notice is
  * queued. If that transaction fails (a seat taken meanwhile, not enough e-money, ...) the
- * authorization is voided, so nothing is charged; when it commits, the amount is captured.
+ * authorization is voided, so nothing is charged; when it commits, the amount is captured
+ * (in the sale's own transaction when the acquirer's books can join it, else right after).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -193,35 +196,34 @@ public class PurchaseService {
         if (sale.seats().stream().anyMatch(o -> o.price() == null)) {
             throw new ConflictException("a seat has no price yet and cannot be sold");
         }
-        if (sale.buyer().getId() != null && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
-            // opened here, outside the sale's transaction, so the sale never waits for a second connection
-            try {
-                accounts.open(sale.buyer().getId(), LedgerAccount.Kind.POINTS);
-            } catch (jakarta.ejb.EJBException openedMeanwhile) {
-                // another purchase of the same buyer opened it
-            }
-        }
         PaymentRequest p = sale.payment();
         long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(sale.total(), points);
-        if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
-            return self.sell(sale, null);
+        if (split.points() > 0 && sale.buyer().getId() != null
+                && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+            openPoints(sale.buyer().getId()); // spending points: the account is needed before the sale
         }
-        Authorization auth = gateway.authorize(card, split.money(), sale.seats().get(0).currency(),
+        if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
+            return sellOpeningPoints(sale, null);
+        }
+        Authorization auth = gateway.authorizeForSale(card, split.money(), sale.seats().get(0).currency(),
                 "order of " + sale.buyer().getEmail() + " for performance " + sale.performance().getId());
         boolean open = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT;
         if (!auth.approved()) {
             if (open) {
-                gateway.voidAuthorization(auth.reference()); // it may have been approved; the answer was lost
+                gateway.voidAuthorization(auth); // it may have been approved; the answer was lost
             }
             throw new PaymentRefusedException(auth.outcome(), "payment refused: " + auth.outcome().reason());
         }
         SalesOrder order;
         try {
-            order = self.sell(sale, auth);
+            order = sellOpeningPoints(sale, auth);
         } catch (RuntimeException e) {
-            gateway.voidAuthorization(auth.reference());
+            gateway.voidAuthorization(auth);
             throw e;
+        }
+        if (order.isCapturedWithSale()) {
+            return order;
         }
         try {
             gateway.capture(auth.reference(), split.money());
@@ -230,6 +232,39 @@ public class PurchaseService {
             LOG.log(Level.SEVERE, "order " + order.getNumber() + ": capture of " + auth.reference() + " failed", e);
         }
         return order;
+    }
+
+    /**
+     * The sale; on the buyer's first purchase, when it finds no points account to credit, the
+     * account is opened here, outside the sale's transaction (so a sale never waits for a
+     * second pooled connection), and the sale runs once more. Every later purchase of the
+     * buyer is spared a separate lookup of the account before its transaction.
+     */
+    private SalesOrder sellOpeningPoints(Sale sale, Authorization auth) {
+        try {
+            return self.sell(sale, auth);
+        } catch (PointsAccountMissing missing) {
+            openPoints(sale.buyer().getId());
+            return self.sell(sale, auth);
+        }
+    }
+
+    private void openPoints(Long customerId) {
+        try {
+            accounts.open(customerId, LedgerAccount.Kind.POINTS);
+        } catch (jakarta.ejb.EJBException openedMeanwhile) {
+            // another purchase of the same buyer opened it
+        }
+    }
+
+    /** The buyer has no points account yet: the sale rolls back and is run again after opening it. */
+    @ApplicationException(rollback = true)
+    public static class PointsAccountMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PointsAccountMissing() {
+            super("the buyer's points account is not open yet", null, false, false);
+        }
     }
 
     /** The sale's transaction: seats, order, e-money and points, journal, notice; all or nothing. */
@@ -250,16 +285,23 @@ public class PurchaseService {
                                 PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
         String currency = seats.get(0).currency();
+        long total = 0;
         for (Offer o : seats) {
             if (o.price() == null) {
                 throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
             }
+            total = Math.addExact(total, o.price());
         }
         SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
         var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
-        em.persist(order);
+        // Everything the order row holds is settled before its one INSERT (no UPDATE of it later);
+        // its id is drawn in Java, so the number derives from it now.
         order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
+        order.priced(total);
+        order.contents(contents(performance, seats, total, currency));
+        PaymentSplit split = settle(order, payment, card);
+        em.persist(order);
         em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
         // transaction that already owns the seat, so purchases never wait on each other's lines.
@@ -276,8 +318,7 @@ public class PurchaseService {
             order.addLine(line);
             em.persist(line);
         }
-        order.contents(contents(performance, seats, order));
-        pay(order, buyer, payment, card);
+        book(order, buyer, split, card);
         for (OrderLine l : order.getLines()) {
             journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
                     "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
@@ -286,17 +327,14 @@ public class PurchaseService {
         return order;
     }
 
-    private void pay(SalesOrder order, Customer buyer, PaymentRequest payment, Authorization card) {
+    /** How the total is paid, written on the order before it is stored; refuses what cannot be paid so. */
+    private PaymentSplit settle(SalesOrder order, PaymentRequest payment, Authorization card) {
         long pointsAsked = payment.method() == PaymentRequest.Method.POINTS ? order.getTotal() : payment.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(order.getTotal(), pointsAsked);
-        if (split.points() > 0) {
-            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
-        }
         long eMoney = 0;
         long cardPaid = 0;
         if (split.money() > 0) {
             if (payment.method() == PaymentRequest.Method.E_MONEY) {
-                ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, split.money(), LedgerEntry.Reason.PURCHASE, order.getId());
                 eMoney = split.money();
             } else if (payment.method() == PaymentRequest.Method.POINTS) {
                 throw new ValidationException("POINTS pays the whole price; use CARD or E_MONEY with points for a discount");
@@ -308,11 +346,29 @@ public class PurchaseService {
                 cardPaid = split.money();
             }
         }
-        long earned = new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid);
-        if (earned > 0) {
-            ledger.credit(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(), null);
+        order.paid(split.points(), eMoney, cardPaid, new RewardPoints(earnBasisPoints).earnedOn(eMoney + cardPaid));
+        return split;
+    }
+
+    /** The money side in the sale's transaction: points and e-money taken, points earned, the card captured. */
+    private void book(SalesOrder order, Customer buyer, PaymentSplit split, Authorization card) {
+        if (split.points() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
         }
-        order.paid(split.points(), eMoney, cardPaid, earned);
+        if (order.getEMoneyPaid() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, order.getEMoneyPaid(), LedgerEntry.Reason.PURCHASE, order.getId());
+        }
+        long earned = order.getPointsEarned();
+        if (earned > 0) {
+            if (ledger.creditIfOpen(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(),
+                    null) == null) {
+                throw new PointsAccountMissing();
+            }
+        }
+        if (order.getCardPaid() > 0) {
+            // in this transaction when the acquirer can: captured exactly when the sale commits
+            order.capturedWithSale(gateway.captureWithin(card, order.getCardPaid()));
+        }
     }
 
     /** Checks the input before anything is claimed; the card is needed only when money is paid by card. */
@@ -345,7 +401,7 @@ public class PurchaseService {
         return p.getDate().atTime(p.getStartTime()).atZone(ZoneId.of(zone)).toInstant();
     }
 
-    private String contents(Performance p, List<Offer> seats, SalesOrder order) {
+    private String contents(Performance p, List<Offer> seats, long total, String currency) {
         StringBuilder b = new StringBuilder();
         b.append(p.getEvent().getName()).append(", ").append(SHOW.format(p.getDate().atTime(p.getStartTime())))
                 .append(", ").append(p.getEvent().getVenue().getName()).append(": ");
@@ -353,7 +409,7 @@ public class PurchaseService {
             Offer o = seats.get(i);
             b.append(i == 0 ? "" : ", ").append(o.seat()).append(' ').append(o.seatType()).append(' ').append(o.price());
         }
-        b.append("; total ").append(order.getTotal()).append(' ').append(order.getCurrency());
+        b.append("; total ").append(total).append(' ').append(currency);
         return b.toString();
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.eticket.platform.RandomId;
 import org.eticket.platform.InstantConverter;
@@ -134,9 +135,20 @@ public class SalesOrder {
         this.downloadToken = downloadToken;
     }
 
+    /** The price of all seats, set before the order is stored; the lines added after must sum to it. */
+    void priced(long total) {
+        this.total = total;
+    }
+
     void addLine(OrderLine line) {
+        long sum = line.getPrice();
+        for (OrderLine l : lines) {
+            sum = Math.addExact(sum, l.getPrice());
+        }
+        if (sum > total) {
+            throw new IllegalStateException("the lines' prices " + sum + " exceed the order's total " + total);
+        }
         lines.add(line);
-        total = Math.addExact(total, line.getPrice());
     }
 
     void paid(long points, long eMoney, long card, long earned) {
@@ -148,6 +160,14 @@ public class SalesOrder {
         this.cardPaid = card;
         this.pointsEarned = earned;
     }
+
+    /** Not stored: whether the card was captured inside the sale's transaction (then nothing is left to capture after). */
+    @Transient
+    private transient boolean capturedWithSale;
+
+    boolean isCapturedWithSale() { return capturedWithSale; }
+
+    void capturedWithSale(boolean captured) { this.capturedWithSale = captured; }
 
     void card(String reference, String token, String lastFour) {
         this.paymentReference = reference;

@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,8 +45,9 @@ public class SalesSweeper {
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false, info = "notice retry")
     public void retryNotices() {
         try {
-            for (Long id : notices.due(Instant.now(), 100)) {
-                mailer.send(id);
+            List<Long> due = notices.due(Instant.now(), 100);
+            for (int i = 0; i < due.size(); i += NoticeMailer.BATCH) {
+                mailer.sendAll(List.copyOf(due.subList(i, Math.min(due.size(), i + NoticeMailer.BATCH))));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "notice sweep failed; the next run retries", e);

@@ -37,8 +37,11 @@ import java.util.regex.Pattern;
  * {@code warmup} seconds buy too but are not counted (the JIT compiles the purchase path then).
  *
  * <pre>
- * java org.eticket.bench.PurchaseLoad [base=http://localhost:8080/eticket/] [threads=32] [seconds=30] [smtpPort=2525] [warmup=0]
+ * java org.eticket.bench.PurchaseLoad [base=http://localhost:8080/eticket/] [threads=32] [seconds=30] [smtpPort=2525] [warmup=0] [serverPid]
  * </pre>
+ * With the server's process id (Linux), the CPU time the server spent in the measured window
+ * (utime+stime from /proc) is divided by the purchases: far less noisy than purchases per
+ * second on a shared machine. The load generator's own CPU in the window is printed too.
  */
 public final class PurchaseLoad {
 
@@ -51,6 +54,7 @@ public final class PurchaseLoad {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int smtpPort = args.length > 3 ? Integer.parseInt(args[3]) : 2525;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        long serverPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
         Thread sink = new Thread(() -> smtpSink(smtpPort), "smtp-sink");
         sink.setDaemon(true);
         sink.start();
@@ -117,6 +121,15 @@ public final class PurchaseLoad {
         window[0] = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
         window[1] = window[0] + Duration.ofSeconds(seconds).toNanos();
         go.countDown();
+        // CPU of server and of this generator over the measured window, sampled at its edges
+        sleepUntil(window[0]);
+        long server0 = cpuNanos(serverPid);
+        long self0 = selfCpuNanos();
+        int done0 = done.get();
+        sleepUntil(window[1]);
+        long server1 = cpuNanos(serverPid);
+        long self1 = selfCpuNanos();
+        int done1 = done.get();
         for (Thread w : workers) {
             w.join();
         }
@@ -131,6 +144,11 @@ public final class PurchaseLoad {
             System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(measured, 50), pct(measured, 90),
                     pct(measured, 99), measured[measured.length - 1] / 1e6);
         }
+        int inWindow = Math.max(1, done1 - done0);
+        System.out.printf("CPU in the window: server %s, load generator %.2f ms/purchase (%d purchases completed in it)%n",
+                server0 < 0 ? "unknown (no pid)" : String.format("%.2f ms/purchase (%.0f%% of one core)",
+                        (server1 - server0) / 1e6 / inWindow, 100.0 * (server1 - server0) / elapsed),
+                (self1 - self0) / 1e6 / inWindow, inWindow);
         String books = admin.get("api/v1/sales-reconciliation").body();
         System.out.println("reconciliation: " + books);
         long sold = number(books, "soldTickets");
@@ -139,6 +157,32 @@ public final class PurchaseLoad {
                 && number(books, "orderCard") == number(books, "acquirerCapturedForOrders")
                 ? "OK: every sold seat in exactly one order line; journal and acquirer equal the orders"
                 : "MISMATCH in the books above");
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** utime+stime of a process from /proc/PID/stat, in nanoseconds; -1 when unknown. */
+    private static long cpuNanos(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat(5): after the command, index 11 and 12; clock ticks of 1/100 s
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long selfCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static double pct(long[] sorted, int p) {

@@ -448,10 +448,12 @@ class SellingIT {
         go.countDown();
         Map<String, Long> soldBy = new ConcurrentHashMap<>();
         int orders = 0;
+        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             Api.Response r = results.get(i).get();
             if (r.status() == 201) {
                 orders++;
+                numbers.add(r.json().getString("number"));
                 List<String> got = r.json().getJsonArray("lines").stream().map(l -> l.asJsonObject().getString("seat")).toList();
                 assertEquals(new HashSet<>(wants.get(i)), new HashSet<>(got), "an order has all the seats it asked for");
                 for (String s : got) {
@@ -482,5 +484,9 @@ class SellingIT {
         await("no authorization left open (voids run after rollback)", () -> Api.demo(base, "admin")
                 .get("api/v1/sales-reconciliation").json().getJsonNumber("acquirerOpenAuthorizations").longValue() == 0);
         assertNotNull(books);
+        // the notices of orders committed at the same moment go out in shared batches: each one arrives
+        for (String number : numbers) {
+            assertTrue(GreenMailUtil.getBody(mailFor(number)).contains("Download window"), number);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.eticket.web.api;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -60,7 +60,7 @@ import org.eticket.web.api.SalesDtos.WalletDto;
  * sellers. A refused sale (seat taken, sold out, payment refused) answers 409 with the reason.
  */
 @Path("")
-@RequestScoped
+@ApplicationScoped // holds nothing per request: built once, not with nine EJB references on every purchase
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Selling")
