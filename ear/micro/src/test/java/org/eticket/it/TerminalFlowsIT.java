@@ -145,11 +145,14 @@ class TerminalFlowsIT {
 
     @Test
     void aConnectionDroppedInMidWriteLeavesAWholeStateAndTheCenterLearnsWhich() throws Exception {
+        TerminalRig.assumePcscdWithVpcd();
         long kept = buy(0, 1);
         long lost = buy(1, 1);
         EmulatedChip chip = registeredChip(aliceId);
-        DroppingPort reader = new DroppingPort();
-        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
+        try (DroppingPort reader = new DroppingPort();
+             TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader);
+             ChipWatcher watcher = new ChipWatcher(reader, home.outbox)) {
+            watcher.start();
             reader.rig = home;
             reader.chip = chip;
             reader.place(chip.emulator);
@@ -314,8 +317,15 @@ class TerminalFlowsIT {
      * The reader of a terminal whose link to the center breaks at a chosen moment of the next WRITE,
      * and which can alter the chip's next proof of a ticket's state.
      */
-    private static final class DroppingPort implements ChipPort {
-        private final EmulatedChipPort inner = new EmulatedChipPort();
+    /**
+     * The home reader of the dropped-connection test: the terminal program's PC/SC port (pcscd, vpcd's
+     * second reader, the chip emulator as the virtual card) with the faults a test needs on top: the
+     * link to the center breaks right after the chip executed a WRITE, or power goes in its commit;
+     * and a terminal that alters the chip's PROVE TICKET answer.
+     */
+    private static final class DroppingPort implements ChipPort, AutoCloseable {
+        private final PcscChipPort inner;
+        private VpcdCard card;
         volatile EmulatedChip chip;
         volatile Drop drop = Drop.NONE;
         volatile Lie lie = Lie.NONE;
@@ -323,8 +333,23 @@ class TerminalFlowsIT {
         /** The record of the last WRITE relayed: the terminal sees it go by. */
         volatile byte[] lastRecord;
 
-        void place(ChipEmulator emulator) {
-            inner.place(emulator);
+        DroppingPort() throws IOException {
+            inner = PcscChipPort.open(TerminalRig.PCSC_READER);
+        }
+
+        /** Puts the chip into the virtual reader, taking out the one there (a chip booted again is a new card). */
+        void place(ChipEmulator emulator) throws IOException {
+            if (card != null) {
+                card.close();
+            }
+            card = VpcdCard.insert(emulator, "localhost", TerminalRig.VPCD_PORT);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (card != null) {
+                card.close();
+            }
         }
 
         @Override
@@ -362,9 +387,9 @@ class TerminalFlowsIT {
                 if (now == Drop.DURING_WRITE) {
                     chip.eeprom.cutPowerAfter(100);
                 }
-                inner.transmit(command); // the answer never leaves the terminal
-            } catch (IOException powerLost) {
-                // the chip lost power in mid-commit
+                inner.transmit(command); // the answer never leaves the terminal (6F00 when the chip lost power in mid-commit)
+            } catch (IOException readerFailed) {
+                // the reader gave up on the chip
             }
             rig.link.breakConnection();
             throw new IOException("link to the center lost");
