@@ -1,5 +1,6 @@
 package org.eticket.catalog;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
@@ -7,6 +8,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import org.eticket.platform.Identified;
+import org.eclipse.persistence.annotations.Cache;
+import org.eticket.platform.CatalogueCache;
 
 /**
  * One seat layout of a venue (C2, Fig 26): a grid of rows x columns addressed like a
@@ -14,6 +17,8 @@ import org.eticket.platform.Identified;
  * aisles. Ranges keep a 50,000-seat stadium to a few rows of text (Fig 31).
  */
 @Entity
+@Cacheable
+@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"VENUE_ID", "NAME"}))
 public class SeatLayout extends Identified {
 
