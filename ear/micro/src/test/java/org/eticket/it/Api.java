@@ -41,7 +41,9 @@ final class Api {
     record Binary(int status, String contentType, byte[] body) {
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1 as REST clients speak it: the default (HTTP/2) asks each new connection to upgrade (h2c). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final String authorization;
