@@ -1,18 +1,13 @@
 package org.eticket.allocation;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /** A ticket seller: a sales agent or a fan club (C5, Fig 23). */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 public class Seller extends Identified {
 
     public enum Kind { AGENT, FAN_CLUB }

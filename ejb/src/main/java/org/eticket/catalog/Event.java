@@ -1,21 +1,16 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /**
  * An event of one organizer (C3, Fig 27), held on one seat layout of a venue; its dates
  * are its {@link Performance}s.
  */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 @Table(name = "EVENT")
 public class Event extends Identified {
 

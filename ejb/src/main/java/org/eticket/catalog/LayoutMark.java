@@ -1,6 +1,5 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,16 +9,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /**
  * Cells of a layout that carry a name: a seat attribute such as a wheelchair space, or the
  * seat type a drawing gave them (a default the event's seat master may start from).
  */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"LAYOUT_ID", "KIND", "NAME"}))
 public class LayoutMark extends Identified {
 

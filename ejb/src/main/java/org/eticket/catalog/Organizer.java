@@ -1,16 +1,11 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /** An event organizer, registered by the platform (C1, Fig 24). */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 public class Organizer extends Identified {
 
     @Column(nullable = false, unique = true, length = 32)

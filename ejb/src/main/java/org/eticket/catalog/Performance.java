@@ -1,6 +1,5 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
@@ -9,13 +8,9 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /** One date of an event: doors open, show starts, through these gates (C3, S1201). */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"EVENT_ID", "PERFORMANCE_DATE", "START_TIME"}))
 public class Performance extends Identified {
 

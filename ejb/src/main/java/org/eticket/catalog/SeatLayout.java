@@ -1,6 +1,5 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
@@ -8,8 +7,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /**
  * One seat layout of a venue (C2, Fig 26): a grid of rows x columns addressed like a
@@ -17,8 +14,6 @@ import org.eticket.platform.CatalogueCache;
  * aisles. Ranges keep a 50,000-seat stadium to a few rows of text (Fig 31).
  */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"VENUE_ID", "NAME"}))
 public class SeatLayout extends Identified {
 

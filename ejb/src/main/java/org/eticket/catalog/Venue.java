@@ -1,20 +1,15 @@
 package org.eticket.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /**
  * A venue (C2, Fig 25). Venues are shared: every organizer may hold events there. The
  * organizer who registered it (or the platform) maintains it.
  */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 public class Venue extends Identified {
 
     @Column(nullable = false, unique = true, length = 32)

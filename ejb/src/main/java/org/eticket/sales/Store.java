@@ -1,16 +1,11 @@
 package org.eticket.sales;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.eticket.platform.Identified;
-import org.eclipse.persistence.annotations.Cache;
-import org.eticket.platform.CatalogueCache;
 
 /** A store (kiosk / convenience store) registered by the platform (Fig 23). */
 @Entity
-@Cacheable
-@Cache(expiry = CatalogueCache.EXPIRY_MILLIS)
 public class Store extends Identified {
 
     @Column(nullable = false, unique = true, length = 32)
