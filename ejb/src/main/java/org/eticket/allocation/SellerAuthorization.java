@@ -1,5 +1,6 @@
 package org.eticket.allocation;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
@@ -12,6 +13,8 @@ import org.eticket.platform.Identified;
  * A seller's authorization to sell one performance, with its quota as a number of
  * tickets or a ratio of the capacity (C5; 002 claim 30). Stored as the quota's label.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"PERFORMANCE_ID", "SELLER_ID"}))
 public class SellerAuthorization extends Identified {

@@ -1,5 +1,6 @@
 package org.eticket.card;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,8 @@ import org.eticket.sales.Store;
  * issued it (as a membership card, C10) and its state. Only an ACTIVE chip receives tickets;
  * LOST and BLOCKED are final, because a found card may have been copied meanwhile.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "CHIP")
 @NamedQuery(name = "Chip.byUid", query = "select c from Chip c where c.uid = :uid")

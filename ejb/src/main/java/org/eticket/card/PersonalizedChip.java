@@ -1,5 +1,6 @@
 package org.eticket.card;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,6 +12,8 @@ import org.eticket.platform.Identified;
  * version its keys derive from. Only such chips can be registered: the center can authenticate
  * them. The keys themselves are never stored (they derive from master key and UID).
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "PERSONALIZED_CHIP")
 public class PersonalizedChip extends Identified {

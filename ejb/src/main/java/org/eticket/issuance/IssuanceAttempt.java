@@ -1,5 +1,6 @@
 package org.eticket.issuance;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,8 @@ import org.eticket.ticket.Ticket;
  * to that chip until the write is confirmed, the chip has confirmed another write with the same
  * or a later counter (so this one can never execute), or the chip is reported lost or blocked.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "ISSUANCE_ATTEMPT", indexes = @Index(name = "ISSUANCE_TICKET", columnList = "TICKET_ID, STATE"))
 public class IssuanceAttempt extends Identified {

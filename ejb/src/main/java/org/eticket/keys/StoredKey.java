@@ -1,5 +1,6 @@
 package org.eticket.keys;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,8 @@ import java.time.Instant;
  * purpose, scope, generation and key ID so rows cannot be swapped). A scope's current key is its
  * highest generation; older generations stay to verify what they signed. Rows are never changed.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "STORED_KEY", uniqueConstraints = {
         @UniqueConstraint(name = "STORED_KEY_GENERATION", columnNames = {"PURPOSE", "SCOPE", "GENERATION"})})

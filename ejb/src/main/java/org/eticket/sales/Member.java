@@ -1,5 +1,6 @@
 package org.eticket.sales;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -18,6 +19,8 @@ import org.eticket.platform.Identified;
  * seller registers the application and the member gets a membership number. Issuing the
  * IC card as a membership card comes with the chip issue.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(uniqueConstraints = {@UniqueConstraint(name = "MEMBER_ONCE", columnNames = {"SELLER_ID", "CUSTOMER_ID"}),
         @UniqueConstraint(name = "MEMBER_NUMBER", columnNames = {"SELLER_ID", "MEMBERSHIPNUMBER"})})

@@ -1,5 +1,6 @@
 package org.eticket.security;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -11,6 +12,8 @@ import org.eticket.platform.Identified;
  * venue or customer the account acts for (null for the platform admin). The database
  * identity store reads this table directly.
  */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "APP_USER")
 @NamedQuery(name = "AppUser.byUsername", query = "select u from AppUser u where u.username = :username")

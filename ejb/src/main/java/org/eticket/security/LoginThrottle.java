@@ -1,5 +1,6 @@
 package org.eticket.security;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,6 +9,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** Consecutive failed logins of one account, kept in the database so every instance throttles alike. */
+// Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
+@Cacheable(false)
 @Entity
 @Table(name = "LOGIN_THROTTLE")
 public class LoginThrottle {
