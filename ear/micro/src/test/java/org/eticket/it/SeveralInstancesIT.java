@@ -143,6 +143,23 @@ class SeveralInstancesIT {
         }
     }
 
+    /** A chip blocked on B is blocked on A at once, though A has just read it: A keeps no copy of the chip registry. */
+    @Test
+    void aChipBlockedOnInstanceBIsBlockedOnInstanceAAtOnce() throws Exception {
+        EmulatedChip chip = EmulatedChip.personalize(admin);
+        Api.Response registered = Api.demo(base, "seller1").post("api/v1/chips",
+                "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customer("alice@example.com") + "}");
+        assertEquals(201, registered.status(), registered.body());
+        long chipId = registered.id();
+        Api.Response before = admin.get("api/v1/chips/" + chipId);
+        assertEquals("ACTIVE", before.json().getString("state"), before.body());
+        Api sellerOnB = Api.demo(instanceB.awaitReady(), "seller1");
+        Api.Response blocked = sellerOnB.post("api/v1/chips/" + chipId + "/block", "{\"reason\":\"copy seen at gate 3\"}");
+        assertEquals(200, blocked.status(), blocked.body());
+        Api.Response after = admin.get("api/v1/chips/" + chipId);
+        assertEquals("BLOCKED", after.json().getString("state"), "A reads the registry, not a copy: " + after.body());
+    }
+
     @Test
     void aSlowOrOfflineTerminalGivesAClearConflictOnInstanceB() throws Exception {
         String terminalId;
