@@ -8,6 +8,7 @@
 #   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_WARMUP (20 s bought but not counted: JIT warm-up)
 #   BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
 #   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
+#   BENCH_PROBE (a GET path, e.g. api/v1/orders/0: measures that light request instead of purchases, the floor)
 # Run it under the shared lock so it never meets an integration test's server:
 #   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
 set -euo pipefail
@@ -34,5 +35,5 @@ until curl -fsS -u alice:demo-alice "http://localhost:$port/eticket/api/v1/shop/
 done
 mkdir -p "$target/bench-classes"
 javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
-java -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
+java ${BENCH_PROBE:+-Dbench.probe=$BENCH_PROBE} -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
   "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}" $pid
