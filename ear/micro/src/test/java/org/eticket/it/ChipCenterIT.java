@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +65,7 @@ class ChipCenterIT {
     private Api alice;
     private Api bob;
     private Api seller1;
+    private DemoFixture demo;
     private long aliceId;
     private long bobId;
 
@@ -75,8 +75,9 @@ class ChipCenterIT {
         alice = Api.demo(base, "alice");
         bob = Api.demo(base, "bob");
         seller1 = Api.demo(base, "seller1");
-        aliceId = customer("alice@example.com");
-        bobId = customer("bob@example.com");
+        demo = new DemoFixture(base);
+        aliceId = demo.customer("alice@example.com");
+        bobId = demo.customer("bob@example.com");
     }
 
     @Test
@@ -139,9 +140,9 @@ class ChipCenterIT {
 
     @Test
     void aSoldTicketIsIssuedToTheHoldersChipVerifiedThereAndNowhereElse() throws Exception {
-        EmulatedChip chip = registeredChip(aliceId);
-        EmulatedChip other = registeredChip(aliceId);
-        EmulatedChip bobs = registeredChip(bobId);
+        EmulatedChip chip = demo.registeredChip(aliceId);
+        EmulatedChip other = demo.registeredChip(aliceId);
+        EmulatedChip bobs = demo.registeredChip(bobId);
         JsonObject sold = sellTo(aliceId);
         long ticketId = sold.getJsonNumber("id").longValue();
 
@@ -178,8 +179,8 @@ class ChipCenterIT {
 
     @Test
     void issuanceToABlockedOrSomeoneElsesChipIsRefusedAndChangesNothing() throws Exception {
-        EmulatedChip blocked = registeredChip(aliceId);
-        EmulatedChip bobs = registeredChip(bobId);
+        EmulatedChip blocked = demo.registeredChip(aliceId);
+        EmulatedChip bobs = demo.registeredChip(bobId);
         assertEquals(200, seller1.post("api/v1/chips/" + blocked.id + "/block", "{\"reason\":\"copy seen at gate 3\"}").status());
         long ticketId = sellTo(aliceId).getJsonNumber("id").longValue();
         byte[] blockedBefore = blocked.eeprom.image();
@@ -203,7 +204,7 @@ class ChipCenterIT {
 
     @Test
     void anInterruptedWriteKeepsTheOldContentAndTheTicketUnissuedThenARetrySucceeds() throws Exception {
-        EmulatedChip chip = registeredChip(aliceId);
+        EmulatedChip chip = demo.registeredChip(aliceId);
         long first = sellTo(aliceId).getJsonNumber("id").longValue();
         assertEquals(IssuanceAttempt.State.COMPLETED, new ChipIssuance(new RestSteps(alice)).issue(first, chip.emulator).state());
         long second = sellTo(aliceId).getJsonNumber("id").longValue();
@@ -252,7 +253,7 @@ class ChipCenterIT {
 
     @Test
     void aForgedChipOrAReplayedAnswerIsRefused() throws Exception {
-        EmulatedChip chip = registeredChip(aliceId);
+        EmulatedChip chip = demo.registeredChip(aliceId);
         long ticketId = sellTo(aliceId).getJsonNumber("id").longValue();
         RestSteps steps = new RestSteps(alice);
         ChipReader reader = new ChipReader(chip.emulator);
@@ -278,8 +279,8 @@ class ChipCenterIT {
 
     @Test
     void aWriteHandedOutPinsTheTicketToThatChipUntilTheChipCanNoLongerExecuteIt() throws Exception {
-        EmulatedChip first = registeredChip(aliceId);
-        EmulatedChip second = registeredChip(aliceId);
+        EmulatedChip first = demo.registeredChip(aliceId);
+        EmulatedChip second = demo.registeredChip(aliceId);
         long ticketId = sellTo(aliceId).getJsonNumber("id").longValue();
         RestSteps steps = new RestSteps(alice);
         ChipReader reader = new ChipReader(first.emulator);
@@ -387,24 +388,12 @@ class ChipCenterIT {
         }
     }
 
-    /** A chip personalized by the platform, emulated here on an in-memory EEPROM. */
-    private EmulatedChip registeredChip(long customerId) throws Exception {
-        EmulatedChip chip = EmulatedChip.personalize(admin);
-        Api.Response r = seller1.post("api/v1/chips", registration(chip, customerId, null));
-        assertEquals(201, r.status(), r.body());
-        chip.id = r.id();
-        return chip;
-    }
-
     /** Alice buys one B seat of City Tickets' demo stock on the purchase path the portal uses; the ticket sold. */
     private JsonObject sellTo(long customerId) {
         assertEquals(aliceId, customerId, "the purchases here are alice's");
-        JsonObject performance = SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream()
-                .map(JsonValue::asJsonObject).filter(p -> p.getString("eventCode").equals("AURORA-2026")).findFirst().orElseThrow();
+        JsonObject performance = demo.aurora().get(0);
         long perf = performance.getJsonNumber("id").longValue();
-        long city = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("CITY")).findFirst().orElseThrow()
-                .getJsonNumber("sellerId").longValue();
+        long city = demo.seller(perf, "CITY");
         Api.Response r = alice.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
                 + ",\"seatType\":\"B\",\"quantity\":1,\"payment\":" + SellingIT.card(SellingIT.APPROVE) + "}");
         assertEquals(201, r.status(), r.body());
@@ -431,10 +420,6 @@ class ChipCenterIT {
         reader.select();
         return reader.readContent().tickets().stream().filter(t -> t.ticketId().equals("T" + ticketId))
                 .findFirst().orElseThrow(() -> new AssertionError("ticket T" + ticketId + " not on chip " + chip.uid)).record();
-    }
-
-    private long customer(String email) {
-        return admin.get("api/v1/customers?q=" + email).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
     }
 
     private static String registration(EmulatedChip chip, long customerId, String membership) {

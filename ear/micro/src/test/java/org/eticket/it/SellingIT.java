@@ -9,7 +9,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
@@ -35,6 +34,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +66,13 @@ class SellingIT {
     @ArquillianResource
     URL base;
 
+    private DemoFixture demo;
+
+    @BeforeEach
+    void setUp() {
+        demo = new DemoFixture(base);
+    }
+
     // ---- helpers -------------------------------------------------------------------------
 
     static String card(String number) {
@@ -80,32 +87,6 @@ class SellingIT {
     static String purchase(long performance, long seller, List<String> seats, String payment) {
         return "{\"performanceId\":" + performance + ",\"sellerId\":" + seller + ",\"seats\":" + seats(seats)
                 + ",\"payment\":" + payment + "}";
-    }
-
-    long performance(int index) {
-        JsonArray ps = SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances").body());
-        List<JsonObject> aurora = ps.stream().map(JsonValue::asJsonObject)
-                .filter(p -> p.getString("eventCode").equals("AURORA-2026")).toList();
-        return aurora.get(index).getJsonNumber("id").longValue();
-    }
-
-    long eventId() {
-        JsonArray ps = SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances").body());
-        return ps.stream().map(JsonValue::asJsonObject).filter(p -> p.getString("eventCode").equals("AURORA-2026"))
-                .findFirst().orElseThrow().getJsonNumber("eventId").longValue();
-    }
-
-    long seller(long performance, String code) {
-        return SecurityIT.array(Api.demo(base, "alice").get("api/v1/shop/performances/" + performance + "/sellers").body())
-                .stream().map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals(code)).findFirst()
-                .orElseThrow().getJsonNumber("sellerId").longValue();
-    }
-
-    /** Seats of a seller's stock free now, in seat order. */
-    List<String> free(Api as, long performance, long seller) {
-        return SecurityIT.array(as.get("api/v1/shop/performances/" + performance + "/seats?sellerId=" + seller).body())
-                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available"))
-                .map(s -> s.getString("seat")).toList();
     }
 
     Map<String, Boolean> availability(long performance, long seller) {
@@ -164,9 +145,9 @@ class SellingIT {
     @Test
     void everyPaymentOutcome() {
         Api alice = Api.demo(base, "alice");
-        long perf = performance(0);
-        long plaza = seller(perf, "PLAZA");
-        List<String> free = free(alice, perf, plaza);
+        long perf = demo.performance(0);
+        long plaza = demo.seller(perf, "PLAZA");
+        List<String> free = demo.freeSeats(alice, perf, plaza);
         String seat = free.get(0);
 
         Api.Response declined = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(DECLINE)));
@@ -211,13 +192,13 @@ class SellingIT {
         Api.Response refusedTopUp = alice.post("api/v1/wallet/top-ups", "{\"amount\":10000,\"cardNumber\":\"" + DECLINE
                 + "\",\"expiryMonth\":12,\"expiryYear\":2030,\"cvc\":\"123\"}");
         assertEquals(409, refusedTopUp.status(), refusedTopUp.body());
-        String second = free(alice, perf, plaza).get(0);
+        String second = demo.freeSeats(alice, perf, plaza).get(0);
         Api.Response byWallet = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(second), "{\"method\":\"E_MONEY\"}"));
         assertEquals(201, byWallet.status(), byWallet.body());
         assertEquals(9000, byWallet.json().getInt("eMoneyPaid"));
         long balance = alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue();
         assertEquals(before + 1000, balance);
-        String third = free(alice, perf, plaza).get(0);
+        String third = demo.freeSeats(alice, perf, plaza).get(0);
         Api.Response broke = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(third), "{\"method\":\"E_MONEY\"}"));
         assertEquals(409, broke.status(), broke.body());
         assertTrue(broke.message().contains("not enough e-money"), broke.body());
@@ -231,7 +212,7 @@ class SellingIT {
         assertEquals(201, discounted.status(), discounted.body());
         assertEquals(100, discounted.json().getInt("pointsUsed"));
         assertEquals(8900, discounted.json().getInt("cardPaid"));
-        String fourth = free(alice, perf, plaza).get(0);
+        String fourth = demo.freeSeats(alice, perf, plaza).get(0);
         Api.Response allPoints = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(fourth), "{\"method\":\"POINTS\"}"));
         assertEquals(409, allPoints.status(), allPoints.body());
         assertTrue(allPoints.message().contains("not enough reward points"), allPoints.body());
@@ -242,8 +223,8 @@ class SellingIT {
     void anExpiredHoldIsReleasedAndCannotBePaid() {
         Api alice = Api.demo(base, "alice");
         Api bob = Api.demo(base, "bob");
-        long perf = performance(0);
-        long city = seller(perf, "CITY");
+        long perf = demo.performance(0);
+        long city = demo.seller(perf, "CITY");
         Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + perf + ",\"sellerId\":" + city
                 + ",\"seatType\":\"B\",\"quantity\":3,\"holdSeconds\":2}");
         assertEquals(201, held.status(), held.body());
@@ -281,13 +262,13 @@ class SellingIT {
     void theDownloadNoticeCarriesTheWindowAndTheDownloadRefusesEarlyVisits() throws Exception {
         Api organizer = Api.demo(base, "organizer");
         Api carol = Api.demo(base, "carol");
-        long event = eventId();
-        long perf = performance(1);
-        long plaza = seller(perf, "PLAZA");
+        long event = demo.eventId();
+        long perf = demo.performance(1);
+        long plaza = demo.seller(perf, "PLAZA");
         assertEquals(200, organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":90}").status());
         assertEquals(403, Api.demo(base, "seller1").put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}").status());
         try {
-            Api.Response paid = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(free(carol, perf, plaza).get(0)),
+            Api.Response paid = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(demo.freeSeats(carol, perf, plaza).get(0)),
                     card(APPROVE)));
             assertEquals(201, paid.status(), paid.body());
             JsonObject order = paid.json();
@@ -312,7 +293,7 @@ class SellingIT {
             assertEquals(403, Api.demo(base, "bob").get("api/v1/downloads/" + token).status(), "only the buyer");
 
             assertEquals(200, organizer.put("api/v1/sales-terms/" + event, "{\"downloadDelayMinutes\":0}").status());
-            Api.Response now = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(free(carol, perf, plaza).get(0)),
+            Api.Response now = carol.post("api/v1/purchases", purchase(perf, plaza, List.of(demo.freeSeats(carol, perf, plaza).get(0)),
                     card(APPROVE)));
             assertEquals(201, now.status(), now.body());
             String body2 = GreenMailUtil.getBody(mailFor(now.json().getString("number"))).replace("=\r\n", "").replace("=3D", "=");
@@ -329,9 +310,9 @@ class SellingIT {
     @Test
     void sellersSubmitOrdersForTheirOwnStockAndSeeOnlyTheirSales() {
         Api seller1 = Api.demo(base, "seller1");
-        long perf = performance(1);
-        long plaza = seller(perf, "PLAZA");
-        long city = seller(perf, "CITY");
+        long perf = demo.performance(1);
+        long plaza = demo.seller(perf, "PLAZA");
+        long city = demo.seller(perf, "CITY");
         String buyer = Api.unique("dave").toLowerCase() + "@example.com";
         Api.Response order = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + perf
                 + ",\"seatType\":\"A\",\"quantity\":2,\"buyer\":{\"name\":\"Dave Doe\",\"email\":\"" + buyer + "\"},"
@@ -367,8 +348,8 @@ class SellingIT {
     void fanClubStockIsForRegisteredMembers() {
         Api bob = Api.demo(base, "bob");
         Api fanclub = Api.demo(base, "fanclub");
-        long perf = performance(0);
-        long fc = seller(perf, "AURORA-FC");
+        long perf = demo.performance(0);
+        long fc = demo.seller(perf, "AURORA-FC");
         Api.Response refused = bob.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + fc
                 + ",\"seatType\":\"S\",\"quantity\":1,\"payment\":" + card(APPROVE) + "}");
         assertEquals(403, refused.status(), refused.body());
@@ -392,15 +373,15 @@ class SellingIT {
     @Test
     void theShopScreensShowPerformancesSeatsAndOrders() {
         Api alice = Api.demo(base, "alice");
-        long perf = performance(0);
-        long plaza = seller(perf, "PLAZA");
+        long perf = demo.performance(0);
+        long plaza = demo.seller(perf, "PLAZA");
         Api.Response index = alice.getHtml("shop/index.xhtml");
         assertEquals(200, index.status(), index.body());
         assertTrue(index.body().contains("Aurora Winter Tour 2026"), index.body());
         Api.Response seats = alice.getHtml("shop/index.xhtml?performance=" + perf + "&seller=" + plaza);
         assertEquals(200, seats.status(), seats.body());
         assertTrue(seats.body().contains("Ticket Plaza") && seats.body().contains("Hold the best seats"), seats.body());
-        String seat = free(alice, perf, plaza).get(0);
+        String seat = demo.freeSeats(alice, perf, plaza).get(0);
         assertTrue(seats.body().contains("A seat: 9,000 JPY") && seats.body().contains("shopMapData"),
                 "the seat map is offered with the prices");
         Api.Response paid = alice.post("api/v1/purchases", purchase(perf, plaza, List.of(seat), card(APPROVE)));
@@ -419,9 +400,9 @@ class SellingIT {
      */
     @Test
     void sixtyFourBuyersCompetingForOneHundredSeats() throws Exception {
-        long perf = performance(1);
-        long plaza = seller(perf, "PLAZA");
-        List<String> pool = free(Api.demo(base, "alice"), perf, plaza).subList(0, 100);
+        long perf = demo.performance(1);
+        long plaza = demo.seller(perf, "PLAZA");
+        List<String> pool = demo.freeSeats(Api.demo(base, "alice"), perf, plaza).subList(0, 100);
         String[] buyers = {"alice", "bob", "carol"};
         Random random = new Random(4);
         List<List<String>> wants = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -70,6 +69,7 @@ class SeveralInstancesIT {
 
     private Api admin;
     private Api alice;
+    private DemoFixture demo;
 
     /** B starts while the first test prepares on A: its start (~20-40 s) overlaps with that work. */
     @BeforeAll
@@ -88,16 +88,15 @@ class SeveralInstancesIT {
     void setUp() {
         admin = Api.demo(base, "admin");
         alice = Api.demo(base, "alice");
-        Api.Response terms = Api.demo(base, "organizer").put("api/v1/sales-terms/" + eventId(), "{\"downloadDelayMinutes\":0}");
-        assertEquals(200, terms.status(), terms.body());
+        demo = new DemoFixture(base);
+        demo.downloadsWithoutDelay();
     }
 
     @Test
     void aHomeDownloadRequestedOnInstanceBIsWrittenToTheChipThroughInstanceA() throws Exception {
-        long order = buy(1);
-        long ticket = alice.get("api/v1/orders/" + order).json().getJsonArray("lines").getJsonObject(0)
-                .getJsonNumber("ticketId").longValue();
-        EmulatedChip chip = registeredChip(customer("alice@example.com"));
+        long order = demo.buy(0, 1);
+        long ticket = demo.ticketOf(order);
+        EmulatedChip chip = demo.registeredChip(demo.customer("alice@example.com"));
         EmulatedChipPort reader = new EmulatedChipPort();
         try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
             reader.place(chip.emulator);
@@ -146,11 +145,7 @@ class SeveralInstancesIT {
     /** A chip blocked on B is blocked on A at once, though A has just read it: A keeps no copy of the chip registry. */
     @Test
     void aChipBlockedOnInstanceBIsBlockedOnInstanceAAtOnce() throws Exception {
-        EmulatedChip chip = EmulatedChip.personalize(admin);
-        Api.Response registered = Api.demo(base, "seller1").post("api/v1/chips",
-                "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customer("alice@example.com") + "}");
-        assertEquals(201, registered.status(), registered.body());
-        long chipId = registered.id();
+        long chipId = demo.registeredChip(demo.customer("alice@example.com")).id;
         Api.Response before = admin.get("api/v1/chips/" + chipId);
         assertEquals("ACTIVE", before.json().getString("state"), before.body());
         Api sellerOnB = Api.demo(instanceB.awaitReady(), "seller1");
@@ -284,41 +279,6 @@ class SeveralInstancesIT {
                 return rs.getString(1);
             }
         }
-    }
-
-    private EmulatedChip registeredChip(long customerId) throws Exception {
-        EmulatedChip chip = EmulatedChip.personalize(admin);
-        Api.Response r = Api.demo(base, "seller1").post("api/v1/chips",
-                "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
-        assertEquals(201, r.status(), r.body());
-        return chip;
-    }
-
-    /** Alice buys {@code count} free seats of Ticket Plaza for the first AURORA performance; returns the order ID. */
-    private long buy(int count) {
-        long perf = aurora().get(0).getJsonNumber("id").longValue();
-        long plaza = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("PLAZA")).findFirst()
-                .orElseThrow().getJsonNumber("sellerId").longValue();
-        List<String> seats = SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + plaza).body())
-                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available")).map(s -> s.getString("seat"))
-                .limit(count).toList();
-        Api.Response paid = alice.post("api/v1/purchases", SellingIT.purchase(perf, plaza, seats, SellingIT.card(SellingIT.APPROVE)));
-        assertEquals(201, paid.status(), paid.body());
-        return paid.id();
-    }
-
-    private List<JsonObject> aurora() {
-        return SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream().map(JsonValue::asJsonObject)
-                .filter(p -> p.getString("eventCode").equals("AURORA-2026")).toList();
-    }
-
-    private long eventId() {
-        return aurora().get(0).getJsonNumber("eventId").longValue();
-    }
-
-    private long customer(String email) {
-        return admin.get("api/v1/customers?q=" + email).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
     }
 
     /**

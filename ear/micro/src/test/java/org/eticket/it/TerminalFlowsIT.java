@@ -56,6 +56,7 @@ class TerminalFlowsIT {
 
     private Api admin;
     private Api alice;
+    private DemoFixture demo;
     private long aliceId;
     private long bobId;
 
@@ -63,18 +64,18 @@ class TerminalFlowsIT {
     void setUp() {
         admin = Api.demo(base, "admin");
         alice = Api.demo(base, "alice");
-        aliceId = customer("alice@example.com");
-        bobId = customer("bob@example.com");
-        Api.Response terms = Api.demo(base, "organizer").put("api/v1/sales-terms/" + eventId(), "{\"downloadDelayMinutes\":0}");
-        assertEquals(200, terms.status(), terms.body());
+        demo = new DemoFixture(base);
+        aliceId = demo.customer("alice@example.com");
+        bobId = demo.customer("bob@example.com");
+        demo.downloadsWithoutDelay();
     }
 
     @Test
     void aCustomerDownloadsHerOrdersAtHomeAndTheChipListsTicketsOfSeveralEvents() throws Exception {
-        long first = buy(0, 2);
-        long second = buy(1, 1);
-        EmulatedChip chip = registeredChip(aliceId);
-        EmulatedChip bobs = registeredChip(bobId);
+        long first = demo.buy(0, 2);
+        long second = demo.buy(1, 1);
+        EmulatedChip chip = demo.registeredChip(aliceId);
+        EmulatedChip bobs = demo.registeredChip(bobId);
         EmulatedChipPort reader = new EmulatedChipPort();
         try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader)) {
             Api.Response empty = download(alice, home, first, 1);
@@ -125,8 +126,8 @@ class TerminalFlowsIT {
     @Test
     void theHomeDownloadRunsThroughPcscdAndVpcd() throws Exception {
         TerminalRig.assumePcscdWithVpcd();
-        long order = buy(0, 1);
-        EmulatedChip chip = registeredChip(aliceId);
+        long order = demo.buy(0, 1);
+        EmulatedChip chip = demo.registeredChip(aliceId);
         PcscChipPort reader = PcscChipPort.open(TerminalRig.PCSC_READER);
         try (VpcdCard card = VpcdCard.insert(chip.emulator, "localhost", TerminalRig.VPCD_PORT);
              TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader);
@@ -146,9 +147,9 @@ class TerminalFlowsIT {
     @Test
     void aConnectionDroppedInMidWriteLeavesAWholeStateAndTheCenterLearnsWhich() throws Exception {
         TerminalRig.assumePcscdWithVpcd();
-        long kept = buy(0, 1);
-        long lost = buy(1, 1);
-        EmulatedChip chip = registeredChip(aliceId);
+        long kept = demo.buy(0, 1);
+        long lost = demo.buy(1, 1);
+        EmulatedChip chip = demo.registeredChip(aliceId);
         try (DroppingPort reader = new DroppingPort();
              TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, reader);
              ChipWatcher watcher = new ChipWatcher(reader, home.outbox)) {
@@ -163,7 +164,7 @@ class TerminalFlowsIT {
             assertEquals(200, interrupted.status(), interrupted.body());
             assertEquals("RETRY_OR_CANCEL", interrupted.json().getString("outcome"), interrupted.body());
             awaitReconnected(home);
-            long ticket = ticketOf(kept);
+            long ticket = demo.ticketOf(kept);
             // A terminal that claims the write did not land (it alters the chip's proof) is refused and decides nothing.
             reader.lie = Lie.NOT_WRITTEN;
             Api.Response lying = settle(home, ticket);
@@ -184,7 +185,7 @@ class TerminalFlowsIT {
             reader.place(chip.emulator);
             assertEquals(counterBefore, new ChipReader(chip.emulator).select().writeCounter(), "the torn write changed nothing");
             awaitReconnected(home);
-            long lostTicket = ticketOf(lost);
+            long lostTicket = demo.ticketOf(lost);
             // ... nor can one claim that a torn write landed, though it knows the record it relayed.
             reader.lie = Lie.WRITTEN;
             Api.Response claimed = settle(home, lostTicket);
@@ -212,9 +213,7 @@ class TerminalFlowsIT {
         TerminalRig.assumePcscdWithVpcd();
         Api carol = Api.demo(base, "carol");
         Api fanclub = Api.demo(base, "fanclub");
-        long fc = SecurityIT.array(carol.get("api/v1/shop/performances/" + performance(0) + "/sellers").body()).stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("AURORA-FC")).findFirst()
-                .orElseThrow().getJsonNumber("sellerId").longValue();
+        long fc = demo.seller(demo.performance(0), "AURORA-FC");
         Api.Response applied = carol.post("api/v1/memberships", "{\"sellerId\":" + fc + "}");
         assertEquals(201, applied.status(), applied.body());
         long memberId = applied.id();
@@ -265,14 +264,14 @@ class TerminalFlowsIT {
     @Test
     void aKioskPurchaseIsWrittenToTheCardAtOnceAndNothingIsSoldWithoutACard() throws Exception {
         TerminalRig.assumePcscdWithVpcd();
-        EmulatedChip chip = registeredChip(aliceId);
-        long perf = performance(1);
-        long plaza = plaza(perf);
+        EmulatedChip chip = demo.registeredChip(aliceId);
+        long perf = demo.performance(1);
+        long plaza = demo.seller(perf, "PLAZA");
         PcscChipPort reader = PcscChipPort.open(TerminalRig.PCSC_READER);
         try (TerminalRig kiosk = TerminalRig.start(base, admin, "KIOSK", "storeCode", "CORNER-01", reader);
              ChipWatcher watcher = new ChipWatcher(reader, kiosk.outbox)) {
             watcher.start();
-            String seat = freeSeats(perf, plaza, 1).get(0);
+            String seat = demo.freeSeats(alice, perf, plaza).get(0);
             String body = SellingIT.purchase(perf, plaza, List.of(seat), SellingIT.card(SellingIT.APPROVE));
             long ordersBefore = alice.get("api/v1/orders").json().getJsonNumber("total").longValue();
             Api.Response noCard = alice.post("api/v1/chip-terminals/" + kiosk.terminalId + "/kiosk-purchases",
@@ -313,10 +312,6 @@ class TerminalFlowsIT {
     /** What a lying terminal makes of the chip's next PROVE TICKET answer. */
     private enum Lie { NONE, NOT_WRITTEN, WRITTEN }
 
-    /**
-     * The reader of a terminal whose link to the center breaks at a chosen moment of the next WRITE,
-     * and which can alter the chip's next proof of a ticket's state.
-     */
     /**
      * The home reader of the dropped-connection test: the terminal program's PC/SC port (pcscd, vpcd's
      * second reader, the chip emulator as the virtual card) with the faults a test needs on top: the
@@ -411,59 +406,6 @@ class TerminalFlowsIT {
             }
             return forged;
         }
-    }
-
-    private EmulatedChip registeredChip(long customerId) throws Exception {
-        EmulatedChip chip = EmulatedChip.personalize(admin);
-        Api.Response r = Api.demo(base, "seller1").post("api/v1/chips",
-                "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
-        assertEquals(201, r.status(), r.body());
-        return chip;
-    }
-
-    /** Alice buys {@code count} free seats of Ticket Plaza for the AURORA performance {@code index}; returns the order ID. */
-    private long buy(int index, int count) {
-        long perf = performance(index);
-        long plaza = plaza(perf);
-        List<String> seats = freeSeats(perf, plaza, count);
-        Api.Response paid = alice.post("api/v1/purchases", SellingIT.purchase(perf, plaza, seats, SellingIT.card(SellingIT.APPROVE)));
-        assertEquals(201, paid.status(), paid.body());
-        return paid.id();
-    }
-
-    private long plaza(long perf) {
-        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/sellers").body()).stream()
-                .map(JsonValue::asJsonObject).filter(s -> s.getString("code").equals("PLAZA")).findFirst()
-                .orElseThrow().getJsonNumber("sellerId").longValue();
-    }
-
-    private List<String> freeSeats(long perf, long seller, int count) {
-        return SecurityIT.array(alice.get("api/v1/shop/performances/" + perf + "/seats?sellerId=" + seller).body())
-                .stream().map(JsonValue::asJsonObject).filter(s -> s.getBoolean("available")).map(s -> s.getString("seat"))
-                .limit(count).toList();
-    }
-
-    private long ticketOf(long orderId) {
-        Api.Response o = alice.get("api/v1/orders/" + orderId);
-        assertEquals(200, o.status(), o.body());
-        return o.json().getJsonArray("lines").getJsonObject(0).getJsonNumber("ticketId").longValue();
-    }
-
-    private List<JsonObject> aurora() {
-        return SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream().map(JsonValue::asJsonObject)
-                .filter(p -> p.getString("eventCode").equals("AURORA-2026")).toList();
-    }
-
-    private long performance(int index) {
-        return aurora().get(index).getJsonNumber("id").longValue();
-    }
-
-    private long eventId() {
-        return aurora().get(0).getJsonNumber("eventId").longValue();
-    }
-
-    private long customer(String email) {
-        return admin.get("api/v1/customers?q=" + email).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
     }
 
     private static Api.Response download(Api as, TerminalRig home, long orderId, int waitSeconds) {
