@@ -30,14 +30,29 @@ public class Journal {
 
     public JournalEntry ticketChanged(Instant at, Long ticketId, Long performanceId, Long sellerId,
                                       String from, String to, String detail) {
-        return persist(new JournalEntry(at, JournalEntry.Kind.TICKET, actor())
+        return ticketChangedBy(actor(), at, ticketId, performanceId, sellerId, from, to, detail);
+    }
+
+    /**
+     * The same, on behalf of a named caller: a group commit writes several callers' sales in
+     * one transaction, on one of their threads, so the caller of this bean is not the actor.
+     */
+    public JournalEntry ticketChangedBy(String actor, Instant at, Long ticketId, Long performanceId, Long sellerId,
+                                        String from, String to, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.TICKET, actor)
                 .ticket(ticketId, performanceId, sellerId).states(from, to).detail(detail));
     }
 
     /** A sale for the sales journal (C35): one entry per ticket sold, with its price. */
     public JournalEntry sale(Instant at, Long ticketId, Long performanceId, Long sellerId, Long orderId,
                              long amount, String currency, String detail) {
-        return persist(new JournalEntry(at, JournalEntry.Kind.SALE, actor())
+        return saleBy(actor(), at, ticketId, performanceId, sellerId, orderId, amount, currency, detail);
+    }
+
+    /** A sale on behalf of a named caller (see {@link #ticketChangedBy}). */
+    public JournalEntry saleBy(String actor, Instant at, Long ticketId, Long performanceId, Long sellerId, Long orderId,
+                               long amount, String currency, String detail) {
+        return persist(new JournalEntry(at, JournalEntry.Kind.SALE, actor)
                 .ticket(ticketId, performanceId, sellerId).money(orderId, amount, currency).detail(detail));
     }
 
@@ -70,7 +85,11 @@ public class Journal {
     }
 
     private String actor() {
-        var p = context.getCallerPrincipal();
+        return actorOf(context.getCallerPrincipal());
+    }
+
+    /** The name the journal records for a caller. */
+    public static String actorOf(java.security.Principal p) {
         String name = p == null ? null : p.getName();
         // Payara names the unauthenticated caller ANONYMOUS
         return name == null || name.isBlank() || "ANONYMOUS".equals(name) ? SYSTEM : name;

@@ -26,6 +26,19 @@ public class LedgerAccounts {
         }
     }
 
+    /** The points accounts of these customers, by customer: one query for a whole group commit. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Map<Long, Long> pointsAccounts(java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, Long> accounts = new java.util.HashMap<>();
+        if (!customerIds.isEmpty()) {
+            em.createQuery("select a.customer.id, a.id from LedgerAccount a where a.kind = :k and a.customer.id in :c",
+                            Object[].class).setParameter("k", LedgerAccount.Kind.POINTS).setParameter("c", customerIds)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList()
+                    .forEach(r -> accounts.put((Long) r[0], (Long) r[1]));
+        }
+        return accounts;
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public LedgerAccount find(Long customerId, LedgerAccount.Kind kind) {
         // No flush of the caller's pending changes first (the default): an account is opened in a

@@ -38,6 +38,12 @@ public class LedgerService {
         return a == null ? null : persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
     }
 
+    /** A credit to an account whose id the caller already knows (a group commit looked them all up at once). */
+    public LedgerEntry credit(Long accountId, long amount, LedgerEntry.Reason reason, Long orderId) {
+        return persist(new LedgerEntry(em.getReference(LedgerAccount.class, accountId), Instant.now(), Ledger.credit(amount),
+                reason, orderId, null));
+    }
+
     public LedgerEntry debit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason, Long orderId) {
         LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind).getId(), LockModeType.PESSIMISTIC_WRITE);
         long movement = Ledger.spend(sum(a.getId()), amount, kind);

@@ -104,6 +104,12 @@ public class PurchaseService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Resource
+    jakarta.ejb.SessionContext context;
+
+    @Inject
+    GroupCommit groupCommit;
+
     @Inject
     @ConfigProperty(name = "eticket.points.earn-basis-points", defaultValue = "100")
     int earnBasisPoints;
@@ -241,6 +247,14 @@ public class PurchaseService {
      * buyer is spared a separate lookup of the account before its transaction.
      */
     private SalesOrder sellOpeningPoints(Sale sale, Authorization auth) {
+        if (GroupCommit.suits(sale, auth)) {
+            SalesOrder order = groupCommit.sell(new GroupCommit.Pending(sale, auth, Journal.actorOf(context.getCallerPrincipal())),
+                    self::sellAll);
+            if (order != null) {
+                return order;
+            }
+            // its batch failed as a whole, or the buyer has no points account yet: alone, as below
+        }
         try {
             return self.sell(sale, auth);
         } catch (PointsAccountMissing missing) {
@@ -284,23 +298,7 @@ public class PurchaseService {
     private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
                                 PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
-        String currency = seats.get(0).currency();
-        long total = 0;
-        for (Offer o : seats) {
-            if (o.price() == null) {
-                throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
-            }
-            total = Math.addExact(total, o.price());
-        }
-        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
-        var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
-        order.downloadWindow(window.opens(), window.closes());
-        // Everything the order row holds is settled before its one INSERT (no UPDATE of it later);
-        // its id is drawn in Java, so the number derives from it now.
-        order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
-        order.priced(total);
-        order.contents(contents(performance, seats, total, currency));
-        PaymentSplit split = settle(order, payment, card);
+        SalesOrder order = newOrder(buyer, seller, performance, channel, seats, payment, card, now);
         em.persist(order);
         em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
@@ -313,18 +311,110 @@ public class PurchaseService {
             // Derby gave up waiting for a row another checkout holds (deadlock or lock time-out)
             throw new ConflictException("the seats are being bought by someone else right now; nothing was charged, try again");
         }
+        finish(order, seats, card, now, null, null);
+        return order;
+    }
+
+    /**
+     * Several card sales from stock in one transaction (a {@link GroupCommit} batch): the
+     * orders are written, then every sale's seats in one batch of conditional UPDATEs; a sale
+     * whose seats were taken meanwhile is refused and leaves nothing, the others complete as
+     * {@link #sell} would. A buyer without a points account yet is left to run alone.
+     */
+    @RolesAllowed({Roles.CUSTOMER, Roles.SELLER})
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<GroupCommit.Outcome> sellAll(List<GroupCommit.Pending> batch) {
+        Instant now = tickets.now();
+        java.util.Map<Long, Long> pointsAccounts = accounts.pointsAccounts(
+                batch.stream().map(p -> p.sale().buyer().getId()).collect(java.util.stream.Collectors.toSet()));
+        GroupCommit.Outcome[] outcomes = new GroupCommit.Outcome[batch.size()];
+        List<Integer> written = new java.util.ArrayList<>();
+        List<SalesOrder> orders = new java.util.ArrayList<>();
+        List<TicketService.Sold> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            GroupCommit.Pending p = batch.get(i);
+            Sale sale = p.sale();
+            if (!pointsAccounts.containsKey(sale.buyer().getId())) {
+                outcomes[i] = GroupCommit.Outcome.ALONE; // the buyer's first purchase opens the account on its own
+                continue;
+            }
+            SalesOrder order = newOrder(em.find(Customer.class, sale.buyer().getId()), em.find(Seller.class, sale.seller().getId()),
+                    em.find(Performance.class, sale.performance().getId()), sale.channel(), sale.seats(), sale.payment(), p.card(),
+                    now);
+            em.persist(order);
+            written.add(i);
+            orders.add(order);
+            claims.add(new TicketService.Sold(sale.seats().stream().map(Offer::claimed).toList(), sale.seller().getId(),
+                    sale.buyer().getId(), order.getId(), p.actor()));
+        }
+        if (!orders.isEmpty()) {
+            em.flush(); // the orders' rows exist before the tickets point to them
+            boolean[] sold = tickets.sellAllocatedAll(claims);
+            for (int k = 0; k < orders.size(); k++) {
+                int i = written.get(k);
+                Sale sale = batch.get(i).sale();
+                SalesOrder order = orders.get(k);
+                if (!sold[k]) {
+                    em.remove(order);
+                    outcomes[i] = GroupCommit.Outcome.refused(new ConflictException(sale.takenMessage()));
+                    continue;
+                }
+                finish(order, sale.seats(), batch.get(i).card(), now, pointsAccounts.get(sale.buyer().getId()),
+                        batch.get(i).actor());
+                outcomes[i] = GroupCommit.Outcome.sold(order);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /**
+     * The order as stored, everything its row holds settled before its one INSERT (no UPDATE
+     * of it later); its id is drawn in Java, so the number derives from it now.
+     */
+    private SalesOrder newOrder(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+                                PaymentRequest payment, Authorization card, Instant now) {
+        String currency = seats.get(0).currency();
+        long total = 0;
+        for (Offer o : seats) {
+            if (o.price() == null) {
+                throw new ConflictException("seat " + o.seat() + " has no price yet and cannot be sold");
+            }
+            total = Math.addExact(total, o.price());
+        }
+        SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
+        var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
+        order.downloadWindow(window.opens(), window.closes());
+        order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
+        order.priced(total);
+        order.contents(contents(performance, seats, total, currency));
+        settle(order, payment, card);
+        return order;
+    }
+
+    /**
+     * What follows once the order owns its seats: its lines, the money side, a sale per
+     * ticket in the sales journal (on behalf of {@code actor}, or of the caller when null),
+     * and the download notice.
+     */
+    private void finish(SalesOrder order, List<Offer> seats, Authorization card, Instant now, Long pointsAccount, String actor) {
         for (Offer o : seats) {
             OrderLine line = new OrderLine(order, o.ticketId(), o.seat(), o.row(), o.column(), o.seatType(), o.price());
             order.addLine(line);
             em.persist(line);
         }
-        book(order, buyer, split, card);
+        book(order, order.getBuyer(), card, pointsAccount);
+        Long performance = order.getPerformance().getId();
+        Long seller = order.getSeller().getId();
         for (OrderLine l : order.getLines()) {
-            journal.sale(now, l.getTicketId(), performance.getId(), seller.getId(), order.getId(), l.getPrice(), currency,
-                    "order " + order.getNumber() + " " + channel + " seat " + l.getSeat());
+            String detail = "order " + order.getNumber() + " " + order.getChannel() + " seat " + l.getSeat();
+            if (actor == null) {
+                journal.sale(now, l.getTicketId(), performance, seller, order.getId(), l.getPrice(), order.getCurrency(), detail);
+            } else {
+                journal.saleBy(actor, now, l.getTicketId(), performance, seller, order.getId(), l.getPrice(), order.getCurrency(),
+                        detail);
+            }
         }
         notices.queue(order);
-        return order;
     }
 
     /** How the total is paid, written on the order before it is stored; refuses what cannot be paid so. */
@@ -351,15 +441,18 @@ public class PurchaseService {
     }
 
     /** The money side in the sale's transaction: points and e-money taken, points earned, the card captured. */
-    private void book(SalesOrder order, Customer buyer, PaymentSplit split, Authorization card) {
-        if (split.points() > 0) {
-            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, split.points(), LedgerEntry.Reason.PURCHASE, order.getId());
+    private void book(SalesOrder order, Customer buyer, Authorization card, Long pointsAccount) {
+        if (order.getPointsUsed() > 0) {
+            ledger.debit(buyer.getId(), LedgerAccount.Kind.POINTS, order.getPointsUsed(), LedgerEntry.Reason.PURCHASE,
+                    order.getId());
         }
         if (order.getEMoneyPaid() > 0) {
             ledger.debit(buyer.getId(), LedgerAccount.Kind.E_MONEY, order.getEMoneyPaid(), LedgerEntry.Reason.PURCHASE, order.getId());
         }
         long earned = order.getPointsEarned();
-        if (earned > 0) {
+        if (earned > 0 && pointsAccount != null) {
+            ledger.credit(pointsAccount, earned, LedgerEntry.Reason.EARNED, order.getId());
+        } else if (earned > 0) {
             if (ledger.creditIfOpen(buyer.getId(), LedgerAccount.Kind.POINTS, earned, LedgerEntry.Reason.EARNED, order.getId(),
                     null) == null) {
                 throw new PointsAccountMissing();

@@ -166,6 +166,80 @@ public class TicketService {
         return n;
     }
 
+    /** One sale's seats from stock, for {@link #sellAllocatedAll}: whose they become, under which order, on whose behalf. */
+    public record Sold(List<Claimed> tickets, Long sellerId, Long buyerId, Long orderId, String actor) {
+    }
+
+    /**
+     * Sells several sales' seats from stock at once (a group commit): one JDBC batch of
+     * conditional UPDATEs, a row each (... WHERE STATE = 'ALLOCATED' AND SELLER_ID = ?), so a
+     * seat is still sold once whatever the number of instances and the batch costs the
+     * database one round of statements. The orders' rows must already be written (the ticket
+     * points to its order). Returns for each sale whether all its seats are now its own; a sale
+     * that got only some has those put back at once, and the caller refuses it. Sold seats are
+     * journalled on behalf of each sale's actor.
+     */
+    public boolean[] sellAllocatedAll(List<Sold> sales) {
+        Instant at = now();
+        boolean[] sold = new boolean[sales.size()];
+        java.sql.Timestamp when = java.sql.Timestamp.from(at); // as InstantConverter stores it
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        try (var claim = c.prepareStatement("UPDATE TICKET SET STATE = ?, HOLDER_ID = ?, SALESORDER_ID = ?, CHANGEDAT = ?,"
+                + " VERSION = VERSION + 1 WHERE ID = ? AND STATE = ? AND SELLER_ID = ?")) {
+            for (Sold sale : sales) {
+                for (Claimed t : sale.tickets()) {
+                    claim.setString(1, TicketState.SOLD.name());
+                    claim.setLong(2, sale.buyerId());
+                    claim.setLong(3, sale.orderId());
+                    claim.setTimestamp(4, when);
+                    claim.setLong(5, t.ticketId());
+                    claim.setString(6, TicketState.ALLOCATED.name());
+                    claim.setLong(7, sale.sellerId());
+                    claim.addBatch();
+                }
+            }
+            int[] counts = claim.executeBatch();
+            int row = 0;
+            List<Sold> partly = new java.util.ArrayList<>();
+            for (int i = 0; i < sales.size(); i++) {
+                int got = 0;
+                for (int k = 0; k < sales.get(i).tickets().size(); k++) {
+                    got += counts[row++] == 1 ? 1 : 0;
+                }
+                sold[i] = got == sales.get(i).tickets().size();
+                if (!sold[i] && got > 0) {
+                    partly.add(sales.get(i));
+                }
+            }
+            if (!partly.isEmpty()) {
+                try (var putBack = c.prepareStatement("UPDATE TICKET SET STATE = ?, HOLDER_ID = NULL, SALESORDER_ID = NULL,"
+                        + " VERSION = VERSION + 1 WHERE SALESORDER_ID = ? AND STATE = ?")) {
+                    for (Sold sale : partly) {
+                        putBack.setString(1, TicketState.ALLOCATED.name());
+                        putBack.setLong(2, sale.orderId());
+                        putBack.setString(3, TicketState.SOLD.name());
+                        putBack.addBatch();
+                    }
+                    putBack.executeBatch();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            // a lock clash or deadlock with another writer: the caller's whole transaction rolls back
+            throw new jakarta.persistence.PersistenceException("selling " + sales.size() + " sales' seats failed: " + e, e);
+        }
+        for (int i = 0; i < sales.size(); i++) {
+            if (sold[i]) {
+                Sold sale = sales.get(i);
+                for (Claimed t : sale.tickets()) {
+                    journal.ticketChangedBy(sale.actor(), at, t.ticketId(), t.performanceId(), t.sellerId(),
+                            TicketState.ALLOCATED.name(), TicketState.SOLD.name(),
+                            "sold under order " + sale.orderId() + " to customer " + sale.buyerId());
+                }
+            }
+        }
+        return sold;
+    }
+
     /** Sells allocated seats straight away (a one-step purchase); all or none as {@link #holdAll}. */
     public boolean sellAllocated(List<Claimed> tickets, Long sellerId, Customer buyer, SalesOrder order) {
         Instant at = now();
