@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eticket.payment.PaymentRefusedException;
 import org.eticket.payment.WalletService;
+import org.eticket.platform.ConflictException;
 import org.eticket.sales.HoldService;
 import org.eticket.sales.PaymentRequest;
 import org.eticket.sales.PurchaseService;
@@ -90,9 +91,16 @@ public class CheckoutView implements Serializable {
                     cvc, cardHolder));
             return "confirmation?faces-redirect=true&order=" + order.getId();
         } catch (RuntimeException e) {
-            Messages.show(e);
             hold = null;
             balance = null;
+            if (Messages.cause(e) instanceof ConflictException && !(Messages.cause(e) instanceof PaymentRefusedException)
+                    && getHold() != null && getRemainingSeconds() == 0) {
+                // The service refused an expired hold (a page left open, another tab): say it in the buyer's time zone.
+                Messages.warn("Your hold expired at " + format.moment(getHold().hold().getUntil()) + " and its seats were"
+                        + " released; nothing was charged. Choose seats again.");
+                return null;
+            }
+            Messages.show(e);
             if (Messages.cause(e) instanceof PaymentRefusedException && getRemainingSeconds() > 0) {
                 // 001 claim 16 (g): say plainly that nothing was taken and what the buyer can do now.
                 Messages.info("Nothing was charged. Your seats stay held for you until "
