@@ -803,7 +803,9 @@ class BackOfficeScreensIT {
         created(organizer.post("api/v1/events/" + event + "/seat-types",
                 "{\"code\":\"S\",\"name\":\"S seat\",\"price\":5000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}"));
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/S/ranges", "{\"ranges\":\"" + all + "\"}").status());
-        created(organizer.post("api/v1/events/" + event + "/authorizations", "{\"sellerId\":" + sellerId + ",\"quota\":\"100\"}"));
+        Api.Response authorized = organizer.post("api/v1/events/" + event + "/authorizations", "{\"sellerId\":" + sellerId
+                + ",\"quota\":\"100\"}");
+        assertEquals(201, authorized.status(), authorized.body());
         created(organizer.post("api/v1/allocations", "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId
                 + ",\"ranges\":\"" + allocated + "\"}"));
         return performance;

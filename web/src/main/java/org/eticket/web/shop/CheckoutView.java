@@ -61,10 +61,19 @@ public class CheckoutView implements Serializable {
         return hold;
     }
 
-    /** Seconds the seats stay held from now (0 once expired), for the countdown. */
-    public long getRemainingSeconds() {
+    /**
+     * Milliseconds the seats stay held from now (0 once expired). The countdown starts from this
+     * when the page arrives, so it reaches zero at or after the center's expiry, never before, and
+     * needs no agreement between the buyer's clock and the center's.
+     */
+    public long getRemainingMillis() {
         HoldService.HoldView h = getHold();
-        return h == null ? 0 : Math.max(0, Duration.between(Instant.now(), h.hold().getUntil()).toSeconds());
+        return h == null ? 0 : Math.max(0, Duration.between(Instant.now(), h.hold().getUntil()).toMillis());
+    }
+
+    /** Whole seconds left, rounded up: 0 only once the hold has expired. */
+    public long getRemainingSeconds() {
+        return (getRemainingMillis() + 999) / 1000;
     }
 
     /** The remaining time as m:ss, as the countdown first shows it. */
