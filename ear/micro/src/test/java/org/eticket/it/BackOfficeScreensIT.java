@@ -767,12 +767,32 @@ class BackOfficeScreensIT {
         assertTrue(xpath("//ul[@id='sellers']/li[contains(., 'Lantern Fan Club')]").findElements(By.linkText("apply for membership"))
                 .isEmpty(), "a member is not asked to apply again");
         choose("best:type", "S – S seat");
-        retype("best:quantity_input", "2");
+        retype("best:quantity_input", "1");
         clickAndWait("best:holdBest", "checkout.xhtml");
-        assertEquals(2, lines().size(), lines().toString());
+        assertEquals(1, lines().size(), lines().toString());
         assertTrue(text("balance").contains("5,000 JPY"), text("balance"));
-        clickAndWait("pay:release", "index.xhtml");
-        assertEquals("10", text("availableCount"));
+
+        // 8. She pays with her e-money; the wallet shows the payment and the points it earned.
+        payBy("E-money");
+        browser.find("#pay\\:buy").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("confirmation.xhtml"));
+        browser.settle();
+        String orderNumber = text("orderNumber");
+        long earned = order(yuiApi, orderNumber).getJsonNumber("pointsEarned").longValue();
+        assertTrue(earned > 0, "points are earned on a purchase");
+        browser.find("#navWallet").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("wallet.xhtml"));
+        browser.settle();
+        assertEquals("0 JPY", text("eMoneyBalance"));
+        assertEquals(String.valueOf(earned), text("pointsBalance"));
+        List<String> ledger = browser.driver.findElements(By.cssSelector("#eMoneyMovements tbody tr")).stream()
+                .map(e -> e.getText().strip()).toList();
+        assertEquals(2, ledger.size(), ledger.toString());
+        assertTrue(ledger.get(0).endsWith("Paid for order " + orderNumber + " -5,000 JPY 0 JPY"), ledger.get(0));
+        assertTrue(ledger.get(1).endsWith("Top-up by card +5,000 JPY 5,000 JPY"), ledger.get(1));
+        String points = browser.find("#pointsMovements tbody tr").getText();
+        assertTrue(points.endsWith("Earned on order " + orderNumber + " +" + earned + " " + earned), points);
+        browser.screenshot("portal-wallet-after-purchase");
     }
 
     /** Fills the wallet's top-up form and sends it. */
