@@ -68,10 +68,11 @@ public class LedgerService {
         return a == null ? 0 : sum(a.getId());
     }
 
+    /** The newest 200 movements, newest first: by time, as the ids are drawn at random ({@link org.eticket.platform.RandomId}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<LedgerEntry> entries(Long customerId, LedgerAccount.Kind kind) {
         return em.createQuery("select e from LedgerEntry e where e.account.customer.id = :c and e.account.kind = :k"
-                        + " order by e.id desc", LedgerEntry.class)
+                        + " order by e.at desc, e.id desc", LedgerEntry.class)
                 .setParameter("c", customerId).setParameter("k", kind).setMaxResults(200).getResultList();
     }
 

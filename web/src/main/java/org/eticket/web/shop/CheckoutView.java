@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eticket.payment.PaymentRefusedException;
 import org.eticket.payment.WalletService;
+import org.eticket.platform.ConflictException;
 import org.eticket.sales.HoldService;
 import org.eticket.sales.PaymentRequest;
 import org.eticket.sales.PurchaseService;
@@ -60,10 +61,19 @@ public class CheckoutView implements Serializable {
         return hold;
     }
 
-    /** Seconds the seats stay held from now (0 once expired), for the countdown. */
-    public long getRemainingSeconds() {
+    /**
+     * Milliseconds the seats stay held from now (0 once expired). The countdown starts from this
+     * when the page arrives, so it reaches zero at or after the center's expiry, never before, and
+     * needs no agreement between the buyer's clock and the center's.
+     */
+    public long getRemainingMillis() {
         HoldService.HoldView h = getHold();
-        return h == null ? 0 : Math.max(0, Duration.between(Instant.now(), h.hold().getUntil()).toSeconds());
+        return h == null ? 0 : Math.max(0, Duration.between(Instant.now(), h.hold().getUntil()).toMillis());
+    }
+
+    /** Whole seconds left, rounded up: 0 only once the hold has expired. */
+    public long getRemainingSeconds() {
+        return (getRemainingMillis() + 999) / 1000;
     }
 
     /** The remaining time as m:ss, as the countdown first shows it. */
@@ -90,9 +100,16 @@ public class CheckoutView implements Serializable {
                     cvc, cardHolder));
             return "confirmation?faces-redirect=true&order=" + order.getId();
         } catch (RuntimeException e) {
-            Messages.show(e);
             hold = null;
             balance = null;
+            if (Messages.cause(e) instanceof ConflictException && !(Messages.cause(e) instanceof PaymentRefusedException)
+                    && getHold() != null && getRemainingSeconds() == 0) {
+                // The service refused an expired hold (a page left open, another tab): say it in the buyer's time zone.
+                Messages.warn("Your hold expired at " + format.moment(getHold().hold().getUntil()) + " and its seats were"
+                        + " released; nothing was charged. Choose seats again.");
+                return null;
+            }
+            Messages.show(e);
             if (Messages.cause(e) instanceof PaymentRefusedException && getRemainingSeconds() > 0) {
                 // 001 claim 16 (g): say plainly that nothing was taken and what the buyer can do now.
                 Messages.info("Nothing was charged. Your seats stay held for you until "

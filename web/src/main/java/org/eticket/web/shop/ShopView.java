@@ -14,10 +14,13 @@ import org.eticket.catalog.grid.Cell;
 import org.eticket.catalog.grid.CellRanges;
 import org.eticket.catalog.grid.GridException;
 import org.eticket.sales.HoldService;
+import org.eticket.sales.Member;
+import org.eticket.sales.MembershipService;
 import org.eticket.sales.Offer;
 import org.eticket.sales.SeatRequest;
 import org.eticket.sales.SeatSelection;
 import org.eticket.sales.ShopService;
+import org.eticket.security.Roles;
 import org.eticket.ticket.TicketState;
 import org.eticket.web.backoffice.SeatMapData;
 
@@ -45,6 +48,9 @@ public class ShopView implements Serializable {
     @EJB
     HoldService holds;
 
+    @EJB
+    MembershipService memberships;
+
     @Inject
     ShopFormat format;
 
@@ -59,6 +65,7 @@ public class ShopView implements Serializable {
     private transient List<ShopService.SellerStock> sellers;
     private transient List<SeatType> seatTypes;
     private transient List<Offer> seats;
+    private transient java.util.Set<Long> memberOf;
 
     public List<Performance> getPerformances() {
         if (performances == null) {
@@ -98,6 +105,21 @@ public class ShopView implements Serializable {
             seats = performanceId == null || sellerId == null ? List.of() : shop.seats(performanceId, sellerId);
         }
         return seats;
+    }
+
+    /**
+     * True when the buyer may still apply to this seller (a customer, not yet a registered member):
+     * fan-club stock is for members only, so the seller list offers the way in.
+     */
+    public boolean mayApply(Long sellerId) {
+        if (!jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.CUSTOMER)) {
+            return false;
+        }
+        if (memberOf == null) {
+            memberOf = memberships.list().stream().filter(m -> m.getStatus() == Member.Status.REGISTERED)
+                    .map(m -> m.getSeller().getId()).collect(java.util.stream.Collectors.toSet());
+        }
+        return !memberOf.contains(sellerId);
     }
 
     public long getAvailableCount() {
