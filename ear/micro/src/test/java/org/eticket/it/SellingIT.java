@@ -428,6 +428,7 @@ class SellingIT {
         }
         go.countDown();
         Map<String, Long> soldBy = new ConcurrentHashMap<>();
+        Map<Long, String> buyerOf = new HashMap<>();
         int orders = 0;
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -435,6 +436,7 @@ class SellingIT {
             if (r.status() == 201) {
                 orders++;
                 numbers.add(r.json().getString("number"));
+                buyerOf.put(r.id(), buyers[i % 3]);
                 List<String> got = r.json().getJsonArray("lines").stream().map(l -> l.asJsonObject().getString("seat")).toList();
                 assertEquals(new HashSet<>(wants.get(i)), new HashSet<>(got), "an order has all the seats it asked for");
                 for (String s : got) {
@@ -465,6 +467,25 @@ class SellingIT {
         await("no authorization left open (voids run after rollback)", () -> Api.demo(base, "admin")
                 .get("api/v1/sales-reconciliation").json().getJsonNumber("acquirerOpenAuthorizations").longValue() == 0);
         assertNotNull(books);
+        // Sales committed together (a group commit) are each journalled on behalf of their own buyer,
+        // not of the buyer whose request happened to write the batch.
+        Map<Long, Integer> journalled = new HashMap<>();
+        for (int page = 0; ; page++) {
+            JsonObject journal = Api.demo(base, "admin").get("api/v1/sales-journal?performanceId=" + perf + "&sellerId=" + plaza
+                    + "&size=100&page=" + page).json();
+            for (var item : journal.getJsonArray("items")) {
+                JsonObject e = item.asJsonObject();
+                long order = e.getJsonNumber("orderId").longValue();
+                if (buyerOf.containsKey(order)) {
+                    assertEquals(buyerOf.get(order), e.getString("actor"), "the sale of order " + order + " names its buyer");
+                    journalled.merge(order, 1, Integer::sum);
+                }
+            }
+            if ((page + 1) * 100 >= journal.getJsonNumber("total").longValue()) {
+                break;
+            }
+        }
+        assertEquals(buyerOf.keySet(), journalled.keySet(), "every order's sales are in the journal");
         // the notices of orders committed at the same moment go out in shared batches: each one arrives
         for (String number : numbers) {
             assertTrue(GreenMailUtil.getBody(mailFor(number)).contains("Download window"), number);
