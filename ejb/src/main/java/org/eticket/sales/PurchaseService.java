@@ -298,7 +298,7 @@ public class PurchaseService {
     private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
                                 PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
         Instant now = tickets.now();
-        SalesOrder order = newOrder(buyer, seller, performance, channel, seats, payment, card, now);
+        SalesOrder order = newOrder(buyer, seller, performance, channel, seats, payment, card, now, terms::termsOf);
         em.persist(order);
         em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
@@ -331,6 +331,7 @@ public class PurchaseService {
         List<Integer> written = new java.util.ArrayList<>();
         List<SalesOrder> orders = new java.util.ArrayList<>();
         List<TicketService.Sold> claims = new java.util.ArrayList<>();
+        java.util.Map<Long, SalesTerms> termsOf = new java.util.HashMap<>(); // a batch's sales are mostly of a few events
         for (int i = 0; i < batch.size(); i++) {
             GroupCommit.Pending p = batch.get(i);
             Sale sale = p.sale();
@@ -340,7 +341,7 @@ public class PurchaseService {
             }
             SalesOrder order = newOrder(em.find(Customer.class, sale.buyer().getId()), em.find(Seller.class, sale.seller().getId()),
                     em.find(Performance.class, sale.performance().getId()), sale.channel(), sale.seats(), sale.payment(), p.card(),
-                    now);
+                    now, event -> termsOf.computeIfAbsent(event, terms::termsOf));
             em.persist(order);
             written.add(i);
             orders.add(order);
@@ -372,7 +373,8 @@ public class PurchaseService {
      * of it later); its id is drawn in Java, so the number derives from it now.
      */
     private SalesOrder newOrder(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                                PaymentRequest payment, Authorization card, Instant now) {
+                                PaymentRequest payment, Authorization card, Instant now,
+                                java.util.function.Function<Long, SalesTerms> termsOfEvent) {
         String currency = seats.get(0).currency();
         long total = 0;
         for (Offer o : seats) {
@@ -382,7 +384,7 @@ public class PurchaseService {
             total = Math.addExact(total, o.price());
         }
         SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
-        var window = terms.termsOf(performance.getEvent().getId()).windowFor(now, start(performance));
+        var window = termsOfEvent.apply(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
         order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
         order.priced(total);

@@ -5,7 +5,9 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eticket.allocation.SellerAuthorization;
 import org.eticket.card.Chip;
 import org.eticket.catalog.Event;
@@ -42,14 +44,31 @@ public class AccessService {
     @PersistenceContext
     EntityManager em;
 
+    /**
+     * Who each username is, once read. An account is only ever opened (AccountService never
+     * deletes, renames or moves one to another role or party; only its password hash changes),
+     * so this answer cannot go stale on any instance; a new account is simply not here yet.
+     * Spares every request a query (a tenth of a purchase's CPU).
+     */
+    private static final Map<String, Caller> KNOWN = new ConcurrentHashMap<>();
+
     public Caller caller() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
+        Caller known = name == null ? null : KNOWN.get(name);
+        if (known != null) {
+            return known;
+        }
         AppUser user = name == null ? null : em.createNamedQuery("AppUser.byUsername", AppUser.class)
                 .setParameter("username", name).getResultStream().findFirst().orElse(null);
         if (user == null) {
             throw new AccessDeniedException("sign in first");
         }
-        return new Caller(user.getUsername(), user.getRole(), user.getPartyId());
+        Caller caller = new Caller(user.getUsername(), user.getRole(), user.getPartyId());
+        if (KNOWN.size() > 100_000) {
+            KNOWN.clear(); // a bound, not an expiry: it only costs queries again
+        }
+        KNOWN.put(name, caller);
+        return caller;
     }
 
     /** The organizer the caller acts for, or null for the platform admin (who sees all). */
