@@ -3,6 +3,7 @@ package org.eticket.sales;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eticket.platform.ConflictException;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The group commit's hand-over: who writes, what each waiting purchase gets back. */
 class GroupCommitTest {
 
-    private final GroupCommit commit = new GroupCommit();
+    private final GroupCommit commit = new GroupCommit(1);
 
     /** A written order that remembers which purchase it was written for. */
     private static final class Written extends SalesOrder {
@@ -33,24 +34,22 @@ class GroupCommitTest {
         }
     }
 
-    /** A write that takes a while (like a commit), never overlaps another, and records its batches. */
+    /** A write that takes a while (like a commit) and records its batches and how many were written at once. */
     private static final class SlowWrite implements Function<List<GroupCommit.Pending>, List<GroupCommit.Outcome>> {
         final List<Integer> batches = new CopyOnWriteArrayList<>();
-        final AtomicBoolean inFlight = new AtomicBoolean();
-        volatile boolean overlapped;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
 
         @Override
         public List<GroupCommit.Outcome> apply(List<GroupCommit.Pending> batch) {
-            if (!inFlight.compareAndSet(false, true)) {
-                overlapped = true;
-            }
+            mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             batches.add(batch.size());
-            inFlight.set(false);
+            inFlight.decrementAndGet();
             return batch.stream().map(p -> GroupCommit.Outcome.sold(new Written(p))).toList();
         }
     }
@@ -86,6 +85,17 @@ class GroupCommitTest {
 
     @Test
     void concurrentPurchasesShareBatchesAndEachGetsItsOwnOrder() throws Exception {
+        concurrentPurchases(commit, 1);
+    }
+
+    @Test
+    void withTwoWritersTwoBatchesAreWrittenAtOnceAndNoMore() throws Exception {
+        SlowWrite write = concurrentPurchases(new GroupCommit(2), 2);
+        assertEquals(2, write.mostAtOnce.get(), "a second batch is written while the first waits for its commit");
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommit(0));
+    }
+
+    private SlowWrite concurrentPurchases(GroupCommit commit, int writers) throws Exception {
         SlowWrite write = new SlowWrite();
         Map<GroupCommit.Pending, Boolean> own = new ConcurrentHashMap<>();
         concurrently(100, mine -> {
@@ -98,7 +108,8 @@ class GroupCommitTest {
         assertEquals(100, write.batches.stream().mapToInt(Integer::intValue).sum(), "each purchase written exactly once");
         assertTrue(write.batches.size() < 100, "purchases waiting meanwhile share a batch: " + write.batches);
         assertTrue(write.batches.stream().allMatch(b -> b <= GroupCommit.MAX_BATCH), "no batch above the limit: " + write.batches);
-        assertTrue(!write.overlapped, "one batch is written at a time on an instance");
+        assertTrue(write.mostAtOnce.get() <= writers, "at most " + writers + " batches at once: " + write.mostAtOnce);
+        return write;
     }
 
     @Test
