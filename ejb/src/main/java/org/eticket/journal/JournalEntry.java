@@ -5,9 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /**
@@ -32,8 +34,17 @@ public class JournalEntry {
         CHIP
     }
 
+    /**
+     * From a sequence of its own, drawn a thousand at a time: a journal entry is written with
+     * every ticket move and sale, and the sequence row stays locked until the transaction that
+     * drew from it commits, so with the masters' shared sequence (50 at a time) concurrent
+     * sales queued behind each other's commits. Starts above the shared sequence's values, so
+     * on a database that already has entries the order of ids is still the order of writing.
+     */
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "JOURNAL")
+    @TableGenerator(name = "JOURNAL", table = "SEQUENCE", pkColumnName = "SEQ_NAME", valueColumnName = "SEQ_COUNT",
+            pkColumnValue = "JOURNAL", initialValue = 1_000_000_000, allocationSize = 1000)
     private Long id;
 
     /** When it happened ({@code AT} is a reserved word in Derby and SQL). */
