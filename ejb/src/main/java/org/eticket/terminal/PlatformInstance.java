@@ -1,5 +1,6 @@
 package org.eticket.terminal;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
@@ -11,6 +12,8 @@ import org.eticket.platform.Identified;
  * terminal's ONLINE event) and the internal HTTP address where it accepts relayed terminal
  * requests (connector/README.md, "Several instances"). Each instance writes only its own row.
  */
+// Not in the shared cache: every instance writes its own row (address, heartbeat) and reads the others'.
+@Cacheable(false)
 @Entity
 @NamedQuery(name = "PlatformInstance.byInstanceId", query = "select i from PlatformInstance i where i.instanceId = :instanceId")
 public class PlatformInstance extends Identified {

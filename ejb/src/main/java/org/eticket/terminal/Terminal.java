@@ -1,5 +1,6 @@
 package org.eticket.terminal;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,9 @@ import org.eticket.platform.Identified;
  * registry records where (which instance) the terminal is connected and the last event
  * sequence delivered from it.
  */
+// Not in the shared cache: its connection, owning instance and revocation are changed by whichever
+// instance the terminal or an admin reaches; a stale copy here would route or admit wrongly.
+@Cacheable(false)
 @Entity
 @NamedQuery(name = "Terminal.byTerminalId", query = "select t from Terminal t where t.terminalId = :terminalId")
 public class Terminal extends Identified {

@@ -155,6 +155,58 @@ class SeveralInstancesIT {
         assertEquals("BLOCKED", after.json().getString("state"), "A reads the registry, not a copy: " + after.body());
     }
 
+    /** A terminal revoked on B is revoked on A at once, though A holds its connection: A keeps no copy of the terminal registry. */
+    @Test
+    void aTerminalRevokedOnInstanceBIsRevokedOnInstanceAAtOnce() throws Exception {
+        try (TerminalRig home = TerminalRig.start(base, admin, "HOME_READER", null, null, new EmulatedChipPort())) {
+            String terminalId = home.terminalId;
+            JsonObject before = TerminalRig.awaitTerminal(admin, terminalId, t -> t.getBoolean("online"));
+            assertFalse(before.getBoolean("revoked"), before.toString());
+            Api.Response revoked = Api.demo(instanceB.awaitReady(), "admin").post("api/v1/terminals/" + terminalId
+                    + "/revocation", "{\"reason\":\"reader stolen\"}");
+            assertEquals(200, revoked.status(), revoked.body());
+            Api.Response after = admin.get("api/v1/terminals/" + terminalId);
+            assertTrue(after.json().getBoolean("revoked"), "A reads the registry, not a copy: " + after.body());
+            assertEquals("reader stolen", after.json().getString("revocationReason"), after.body());
+        }
+    }
+
+    /**
+     * An organizer's change made on A reaches B's sales once B's cached copy is older than
+     * B's bound (eticket.cache.expiry-ms, 1 s for B here): B had the old sales terms cached.
+     */
+    @Test
+    void salesTermsChangedOnInstanceAApplyToSalesOnInstanceBWithinItsCacheBound() throws Exception {
+        Api aliceOnB = Api.demo(instanceB.awaitReady(), "alice");
+        Api organizer = Api.demo(base, "organizer");
+        String terms = "api/v1/sales-terms/" + demo.eventId();
+        try {
+            assertEquals(Duration.ZERO, downloadDelayOf(buyOn(aliceOnB)), "no delay: B now holds these terms");
+            Api.Response changed = organizer.put(terms, "{\"downloadDelayMinutes\":90}");
+            assertEquals(200, changed.status(), changed.body());
+            Thread.sleep(1500);
+            assertEquals(Duration.ofMinutes(90), downloadDelayOf(buyOn(aliceOnB)), "B sells under the terms set on A");
+        } finally {
+            assertEquals(200, organizer.put(terms, "{\"downloadDelayMinutes\":0}").status());
+            Thread.sleep(1500); // B's other tests download at once again
+        }
+    }
+
+    /** Alice buys one free seat of Ticket Plaza for the first AURORA performance through {@code api}. */
+    private JsonObject buyOn(Api api) {
+        long perf = demo.performance(0);
+        long plaza = demo.seller(perf, "PLAZA");
+        String seat = demo.freeSeats(alice, perf, plaza).get(0);
+        Api.Response paid = api.post("api/v1/purchases", SellingIT.purchase(perf, plaza, List.of(seat),
+                SellingIT.card(SellingIT.APPROVE)));
+        assertEquals(201, paid.status(), paid.body());
+        return paid.json();
+    }
+
+    private static Duration downloadDelayOf(JsonObject order) {
+        return Duration.between(Instant.parse(order.getString("orderedAt")), Instant.parse(order.getString("downloadOpensAt")));
+    }
+
     @Test
     void aSlowOrOfflineTerminalGivesAClearConflictOnInstanceB() throws Exception {
         String terminalId;
@@ -322,6 +374,7 @@ class SeveralInstancesIT {
                     "-Deticket.keys.kek-file=" + DATA.resolve("eticket.kek"),
                     "-Deticket.terminal.pki=" + DATA.resolve("terminal-pki"),
                     "-Deticket.terminal.port=" + terminalPort,
+                    "-Deticket.cache.expiry-ms=1000",
                     "-Dderby.stream.error.file=" + dir.resolve("derby.log"),
                     "-jar", System.getProperty("payara.microJar"),
                     "--nocluster", "--port", Integer.toString(httpPort), "--rootdir", dir.resolve("runtime").toString(),
