@@ -41,11 +41,7 @@ public class CheckoutView implements Serializable {
     private String holdId;
     private PaymentRequest.Method method = PaymentRequest.Method.CARD;
     private Long points = 0L;
-    private transient String cardNumber;
-    private Integer expiryMonth;
-    private Integer expiryYear;
-    private transient String cvc;
-    private String cardHolder;
+    private final CardEntry cardEntry = new CardEntry();
 
     private transient HoldService.HoldView hold;
     private transient WalletService.Balance balance;
@@ -96,8 +92,8 @@ public class CheckoutView implements Serializable {
 
     public String pay() {
         try {
-            var order = purchases.checkout(holdId, new PaymentRequest(method, points, cardNumber, expiryMonth, expiryYear,
-                    cvc, cardHolder));
+            var order = purchases.checkout(holdId, new PaymentRequest(method, points, cardEntry.getNumber(),
+                    cardEntry.getExpiryMonth(), cardEntry.getExpiryYear(), cardEntry.getCvc(), cardEntry.getHolder()));
             return "confirmation?faces-redirect=true&order=" + order.getId();
         } catch (RuntimeException e) {
             hold = null;
@@ -117,8 +113,7 @@ public class CheckoutView implements Serializable {
             }
             return null;
         } finally {
-            cardNumber = null;
-            cvc = null;
+            cardEntry.forget();
         }
     }
 
@@ -150,23 +145,5 @@ public class CheckoutView implements Serializable {
 
     public void setPoints(Long points) { this.points = points; }
 
-    public String getCardNumber() { return cardNumber; }
-
-    public void setCardNumber(String cardNumber) { this.cardNumber = cardNumber; }
-
-    public Integer getExpiryMonth() { return expiryMonth; }
-
-    public void setExpiryMonth(Integer expiryMonth) { this.expiryMonth = expiryMonth; }
-
-    public Integer getExpiryYear() { return expiryYear; }
-
-    public void setExpiryYear(Integer expiryYear) { this.expiryYear = expiryYear; }
-
-    public String getCvc() { return cvc; }
-
-    public void setCvc(String cvc) { this.cvc = cvc; }
-
-    public String getCardHolder() { return cardHolder; }
-
-    public void setCardHolder(String cardHolder) { this.cardHolder = cardHolder; }
+    public CardEntry getCardEntry() { return cardEntry; }
 }

@@ -46,11 +46,7 @@ public class WalletView implements Serializable {
     ShopFormat format;
 
     private Long amount;
-    private transient String cardNumber;
-    private Integer expiryMonth;
-    private Integer expiryYear;
-    private transient String cvc;
-    private String cardHolder;
+    private final CardEntry cardEntry = new CardEntry();
 
     private transient WalletService.Balance balance;
     private transient List<LedgerEntry> points;
@@ -131,10 +127,11 @@ public class WalletView implements Serializable {
                 return;
             }
             long before = getBalance().eMoney();
-            wallet.topUp(amount, Card.of(cardNumber, expiryMonth, expiryYear, cvc, cardHolder, YearMonth.now(ZoneOffset.UTC)));
+            wallet.topUp(amount, Card.of(cardEntry.getNumber(), cardEntry.getExpiryMonth(), cardEntry.getExpiryYear(),
+                    cardEntry.getCvc(), cardEntry.getHolder(), YearMonth.now(ZoneOffset.UTC)));
             balance = null;
             Messages.info(format.money(amount, CURRENCY) + " added to your e-money (card ending "
-                    + last4(cardNumber) + "). Your balance was " + format.money(before, CURRENCY) + " and is now "
+                    + cardEntry.lastFour() + "). Your balance was " + format.money(before, CURRENCY) + " and is now "
                     + format.money(getBalance().eMoney(), CURRENCY) + ".");
             amount = null;
         } catch (RuntimeException e) {
@@ -145,37 +142,13 @@ public class WalletView implements Serializable {
                         + ". Try another card.");
             }
         } finally {
-            cardNumber = null;
-            cvc = null;
+            cardEntry.forget();
         }
-    }
-
-    private static String last4(String number) {
-        String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
-        return digits.length() < 4 ? digits : digits.substring(digits.length() - 4);
     }
 
     public Long getAmount() { return amount; }
 
     public void setAmount(Long amount) { this.amount = amount; }
 
-    public String getCardNumber() { return cardNumber; }
-
-    public void setCardNumber(String cardNumber) { this.cardNumber = cardNumber; }
-
-    public Integer getExpiryMonth() { return expiryMonth; }
-
-    public void setExpiryMonth(Integer expiryMonth) { this.expiryMonth = expiryMonth; }
-
-    public Integer getExpiryYear() { return expiryYear; }
-
-    public void setExpiryYear(Integer expiryYear) { this.expiryYear = expiryYear; }
-
-    public String getCvc() { return cvc; }
-
-    public void setCvc(String cvc) { this.cvc = cvc; }
-
-    public String getCardHolder() { return cardHolder; }
-
-    public void setCardHolder(String cardHolder) { this.cardHolder = cardHolder; }
+    public CardEntry getCardEntry() { return cardEntry; }
 }
