@@ -1,5 +1,6 @@
 package org.eticket.sales;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +11,9 @@ import java.time.Duration;
  * purchase (0 = immediate download) and how long it stays open (Fig 15, S1503). Events
  * without a row use the defaults.
  */
+// Not in the shared cache: an organizer changes them on any instance, and every instance's
+// sales must use them at once (a stale copy would mail a wrong download window).
+@Cacheable(false)
 @Entity
 public class SalesTerms {
 
