@@ -36,10 +36,11 @@ public class Journal {
     /**
      * The same, on behalf of a named caller: a group commit writes several callers' sales in
      * one transaction, on one of their threads, so the caller of this bean is not the actor.
+     * A null actor is the caller.
      */
     public JournalEntry ticketChangedBy(String actor, Instant at, Long ticketId, Long performanceId, Long sellerId,
                                         String from, String to, String detail) {
-        return persist(new JournalEntry(at, JournalEntry.Kind.TICKET, actor)
+        return persist(new JournalEntry(at, JournalEntry.Kind.TICKET, actor == null ? actor() : actor)
                 .ticket(ticketId, performanceId, sellerId).states(from, to).detail(detail));
     }
 
@@ -52,7 +53,7 @@ public class Journal {
     /** A sale on behalf of a named caller (see {@link #ticketChangedBy}). */
     public JournalEntry saleBy(String actor, Instant at, Long ticketId, Long performanceId, Long sellerId, Long orderId,
                                long amount, String currency, String detail) {
-        return persist(new JournalEntry(at, JournalEntry.Kind.SALE, actor)
+        return persist(new JournalEntry(at, JournalEntry.Kind.SALE, actor == null ? actor() : actor)
                 .ticket(ticketId, performanceId, sellerId).money(orderId, amount, currency).detail(detail));
     }
 

@@ -290,7 +290,8 @@ public class PurchaseService {
                 ? newBuyer(sale.buyer()) : em.find(Customer.class, sale.buyer().getId());
         Predicate<SalesOrder> claim = sale.holdId() != null
                 ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
-                : order -> tickets.sellAllocated(seats.stream().map(Offer::claimed).toList(), sale.seller().getId(), buyer, order);
+                : order -> tickets.sellAllocatedAll(List.of(new TicketService.Sold(seats.stream().map(Offer::claimed).toList(),
+                        sale.seller().getId(), buyer.getId(), order.getId(), null)))[0];
         return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
                 sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
     }
@@ -408,13 +409,8 @@ public class PurchaseService {
         Long performance = order.getPerformance().getId();
         Long seller = order.getSeller().getId();
         for (OrderLine l : order.getLines()) {
-            String detail = "order " + order.getNumber() + " " + order.getChannel() + " seat " + l.getSeat();
-            if (actor == null) {
-                journal.sale(now, l.getTicketId(), performance, seller, order.getId(), l.getPrice(), order.getCurrency(), detail);
-            } else {
-                journal.saleBy(actor, now, l.getTicketId(), performance, seller, order.getId(), l.getPrice(), order.getCurrency(),
-                        detail);
-            }
+            journal.saleBy(actor, now, l.getTicketId(), performance, seller, order.getId(), l.getPrice(), order.getCurrency(),
+                    "order " + order.getNumber() + " " + order.getChannel() + " seat " + l.getSeat());
         }
         notices.queue(order);
     }

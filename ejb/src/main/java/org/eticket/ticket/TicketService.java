@@ -166,12 +166,15 @@ public class TicketService {
         return n;
     }
 
-    /** One sale's seats from stock, for {@link #sellAllocatedAll}: whose they become, under which order, on whose behalf. */
+    /**
+     * One sale's seats from stock, for {@link #sellAllocatedAll}: whose they become, under which
+     * order, on whose behalf (null: the caller).
+     */
     public record Sold(List<Claimed> tickets, Long sellerId, Long buyerId, Long orderId, String actor) {
     }
 
     /**
-     * Sells several sales' seats from stock at once (a group commit): one JDBC batch of
+     * Sells seats from stock, for one sale or several at once (a group commit): one JDBC batch of
      * conditional UPDATEs, a row each (... WHERE STATE = 'ALLOCATED' AND SELLER_ID = ?), so a
      * seat is still sold once whatever the number of instances and the batch costs the
      * database one round of statements. The orders' rows must already be written (the ticket
@@ -238,26 +241,6 @@ public class TicketService {
             }
         }
         return sold;
-    }
-
-    /** Sells allocated seats straight away (a one-step purchase); all or none as {@link #holdAll}. */
-    public boolean sellAllocated(List<Claimed> tickets, Long sellerId, Customer buyer, SalesOrder order) {
-        Instant at = now();
-        List<Long> ids = tickets.stream().map(Claimed::ticketId).toList();
-        int n = em.createQuery("update Ticket t set t.state = :sold, t.holder = :b, t.salesOrder = :o,"
-                        + " t.changedAt = :at, t.version = t.version + 1"
-                        + " where t.id in :ids and t.state = :allocated and t.seller.id = :s")
-                .setParameter("sold", TicketState.SOLD).setParameter("b", buyer).setParameter("o", order)
-                .setParameter("at", at).setParameter("ids", ids).setParameter("allocated", TicketState.ALLOCATED)
-                .setParameter("s", sellerId).executeUpdate();
-        if (n != ids.size()) {
-            return false;
-        }
-        for (Claimed c : tickets) {
-            journal.ticketChanged(at, c.ticketId(), c.performanceId(), c.sellerId(), TicketState.ALLOCATED.name(),
-                    TicketState.SOLD.name(), "sold under order " + order.getId() + " to customer " + buyer.getId());
-        }
-        return true;
     }
 
     /**
