@@ -6,9 +6,13 @@
 # shared machine), the load generator's own CPU, and the books, then stops.
 # Needs ear/micro/target/{eticket.war,payara-micro.jar} (e.g. mvn -o -pl ear/micro -am verify -DskipITs).
 #   BENCH_THREADS (32) BENCH_SECONDS (30) BENCH_WARMUP (20 s bought but not counted: JIT warm-up)
-#   BENCH_PERFORMANCES (20, 600 seats each) BENCH_PORT (28080)
+#   BENCH_PERFORMANCES (40, 600 seats each: what the purchase run leaves is the database floor's) BENCH_PORT (28080)
 #   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
-#   BENCH_PROBE (a GET path, e.g. api/v1/orders/0: measures that light request instead of purchases, the floor)
+#   BENCH_PROBE (a GET path measured instead of purchases, a floor: api/v1/orders/0 is a light
+#     authenticated API request, resources/seatmap/seatmap.css a static file)
+#   BENCH_BATCH (16: purchases per transaction in the database floor, see below)
+# After a purchase run the server stops and org.eticket.bench.PurchaseRowsFloor writes the rows of
+# the remaining seats' purchases into its database by plain JDBC: what Derby alone costs a purchase.
 # Run it under the shared lock so it never meets an integration test's server:
 #   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
 set -euo pipefail
@@ -20,7 +24,7 @@ data="$target/bench-data"
 rm -rf "$data" && mkdir -p "$data/runtime"
 java -Xmx1g ${BENCH_JAVA_OPTS:-} \
   -Deticket.db="$data/db" -Deticket.terminal.port=28400 -Deticket.demo.enabled=true \
-  -Deticket.demo.bench-performances="${BENCH_PERFORMANCES:-20}" \
+  -Deticket.demo.bench-performances="${BENCH_PERFORMANCES:-40}" \
   -Deticket.mail.smtp.host=127.0.0.1 -Deticket.mail.smtp.port=$smtp \
   -Dderby.stream.error.file="$data/derby.log" \
   -jar "$target/payara-micro.jar" --nocluster --port "$port" --rootdir "$data/runtime" \
@@ -34,6 +38,12 @@ until curl -fsS -u alice:demo-alice "http://localhost:$port/eticket/api/v1/shop/
   sleep 1
 done
 mkdir -p "$target/bench-classes"
-javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/PurchaseLoad.java"
+javac -d "$target/bench-classes" "$root"/ear/micro/src/test/java/org/eticket/bench/{PurchaseLoad,PurchaseRowsFloor}.java
 java ${BENCH_PROBE:+-Dbench.probe=$BENCH_PROBE} -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
   "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}" $pid
+if [ -z "${BENCH_PROBE:-}" ]; then
+  kill -TERM $pid && wait $pid 2>/dev/null || true
+  derby="$(ls "$target"/eticket/WEB-INF/lib/derby{,shared,tools}-*.jar | tr '\n' ':')"
+  java -Xmx1g -Dderby.stream.error.file="$data/derby-floor.log" -cp "$derby$target/bench-classes" \
+    org.eticket.bench.PurchaseRowsFloor "jdbc:derby:$data/db" "${BENCH_BATCH:-16}"
+fi
