@@ -16,8 +16,10 @@ import org.eticket.platform.Identified;
 
 /**
  * The membership master (C10, Fig 13): a customer applies with a seller (fan club); the
- * seller registers the application and the member gets a membership number. Issuing the
- * IC card as a membership card comes with the chip issue.
+ * seller registers the application and the member gets a membership number, or refuses it
+ * with a reason; the customer may withdraw an application still waiting, and apply again
+ * after a refusal or a withdrawal (the same row, so a customer has one entry per seller).
+ * Issuing the IC card as a membership card comes with the chip issue.
  */
 // Not in the shared cache: another instance changes it, and a stale copy here would grant or refuse wrongly.
 @Cacheable(false)
@@ -26,7 +28,7 @@ import org.eticket.platform.Identified;
         @UniqueConstraint(name = "MEMBER_NUMBER", columnNames = {"SELLER_ID", "MEMBERSHIPNUMBER"})})
 public class Member extends Identified {
 
-    public enum Status { APPLIED, REGISTERED }
+    public enum Status { APPLIED, REGISTERED, REFUSED, WITHDRAWN }
 
     @ManyToOne(optional = false)
     private Seller seller;
@@ -49,6 +51,14 @@ public class Member extends Identified {
     @Convert(converter = InstantConverter.class)
     private Instant registeredAt;
 
+    /** Why the seller refused the application; null unless REFUSED. */
+    @Column(length = 200)
+    private String refusal;
+
+    /** When the application was refused or withdrawn. */
+    @Convert(converter = InstantConverter.class)
+    private Instant closedAt;
+
     protected Member() {
     }
 
@@ -64,6 +74,30 @@ public class Member extends Identified {
         this.registeredAt = at;
     }
 
+    void refuse(String reason, Instant at) {
+        this.status = Status.REFUSED;
+        this.refusal = reason;
+        this.closedAt = at;
+    }
+
+    void withdraw(Instant at) {
+        this.status = Status.WITHDRAWN;
+        this.closedAt = at;
+    }
+
+    /** A refused or withdrawn application made again. */
+    void reapply(Instant at) {
+        this.status = Status.APPLIED;
+        this.appliedAt = at;
+        this.refusal = null;
+        this.closedAt = null;
+    }
+
+    /** Refused or withdrawn: the customer may apply again. */
+    public boolean isClosed() {
+        return status == Status.REFUSED || status == Status.WITHDRAWN;
+    }
+
     public Seller getSeller() { return seller; }
 
     public Customer getCustomer() { return customer; }
@@ -75,4 +109,8 @@ public class Member extends Identified {
     public Instant getAppliedAt() { return appliedAt; }
 
     public Instant getRegisteredAt() { return registeredAt; }
+
+    public String getRefusal() { return refusal; }
+
+    public Instant getClosedAt() { return closedAt; }
 }

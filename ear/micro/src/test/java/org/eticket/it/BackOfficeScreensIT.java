@@ -735,11 +735,45 @@ class BackOfficeScreensIT {
                 .isEmpty(), "she cannot apply twice to the same club");
         browser.screenshot("portal-membership-applied");
 
-        // 6. The fan club sees the application in its back office and registers it.
+        // 5b. She withdraws the application; the club is offered again and she applies once more.
+        browser.js("window.beforeSubmit = true;");
+        browser.find("#memberships button.withdraw").click();
+        browser.waiting().until(d -> Boolean.TRUE.equals(browser.js("return window.beforeSubmit === undefined;")));
+        browser.settle();
+        assertTrue(text("messages").contains("You withdrew your application with Lantern Fan Club"), text("messages"));
+        assertTrue(browser.find("#memberships").getText().contains("Withdrawn by you. You may apply again."),
+                browser.find("#memberships").getText());
+        choose("apply:seller", "Lantern Fan Club (fan club)");
+        submit("apply:applyButton");
+        assertTrue(text("messages").contains("You applied for membership with Lantern Fan Club"), text("messages"));
+        assertTrue(browser.find("#memberships").getText().contains("Applied: waiting for Lantern Fan Club to register it"),
+                browser.find("#memberships").getText());
+
+        // 6. The fan club sees the applications in its back office: it refuses Ken's, saying why, and registers Yui's.
+        String ken = customer("Ken Sato");
+        Api kenApi = Api.as(base, ken, CUSTOMER_PASSWORD);
+        Api.Response kenApplied = kenApi.post("api/v1/memberships", "{\"sellerId\":" + clubId + "}");
+        assertEquals(201, kenApplied.status(), kenApplied.body());
         login(clubCode.toLowerCase(), SELLER_PASSWORD);
         page("app/backoffice/seller/members.xhtml");
-        assertEquals("1", text("waitingCount"));
+        assertEquals("2", text("waitingCount"));
         assertEquals("0", text("registeredCount"));
+        String kenRow = "//*[@id='members:memberTable']//tr[td[contains(., 'Ken Sato')]]";
+        xpath(kenRow).findElement(By.cssSelector("button.refuse")).click();
+        browser.settle();
+        assertTrue(errors("members").contains("Reason is required"), messages("members"));
+        assertEquals("2", text("waitingCount"), "a refusal without a reason changes nothing");
+        xpath(kenRow).findElement(By.cssSelector("input.refusal-reason")).sendKeys("Members must live in Lantern City");
+        xpath(kenRow).findElement(By.cssSelector("button.refuse")).click();
+        browser.settle();
+        assertTrue(messages("members").contains("The application of Ken Sato is refused"), messages("members"));
+        assertEquals("1", text("waitingCount"));
+        assertTrue(xpath(kenRow).getText().contains("refused: Members must live in Lantern City")
+                && xpath(kenRow).findElements(By.cssSelector("button.register")).isEmpty(), xpath(kenRow).getText());
+        JsonObject kenSees = SecurityIT.array(kenApi.get("api/v1/memberships").body()).getJsonObject(0);
+        assertEquals("REFUSED", kenSees.getString("status"));
+        assertEquals("Members must live in Lantern City", kenSees.getString("refusal"));
+        browser.screenshot("seller-membership-refused");
         WebElement application = xpath("//*[@id='members:memberTable']//tr[td[contains(., 'Yui Kondo')]]");
         assertTrue(application.getText().contains("waiting for registration") && application.getText().contains(yui + "@example.org"),
                 application.getText());
@@ -960,12 +994,7 @@ class BackOfficeScreensIT {
 
     /** Registers a customer (platform admin) and its login; returns the username. */
     private String customer(String name) {
-        Api admin = Api.demo(base, "admin");
-        String username = Api.unique(name.substring(0, name.indexOf(' '))).toLowerCase();
-        long id = created(admin.post("api/v1/customers", "{\"name\":\"" + name + "\",\"email\":\"" + username + "@example.org\"}"));
-        created(admin.post("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + CUSTOMER_PASSWORD
-                + "\",\"role\":\"customer\",\"partyId\":" + id + "}"));
-        return username;
+        return new DemoFixture(base).newCustomer(name, CUSTOMER_PASSWORD);
     }
 
     private static long created(Api.Response r) {

@@ -32,6 +32,18 @@ final class DemoFixture {
         assertEquals(200, terms.status(), terms.body());
     }
 
+    /** Registers a new customer (platform admin) with a login of this password; returns the username. */
+    String newCustomer(String name, String password) {
+        String username = Api.unique(name.substring(0, name.indexOf(' '))).toLowerCase();
+        Api.Response customer = admin.post("api/v1/customers", "{\"name\":\"" + name + "\",\"email\":\"" + username
+                + "@example.org\"}");
+        assertEquals(201, customer.status(), customer.body());
+        Api.Response account = admin.post("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"customer\",\"partyId\":" + customer.id() + "}");
+        assertEquals(201, account.status(), account.body());
+        return username;
+    }
+
     /** The customer ID of a demo customer. */
     long customer(String email) {
         return admin.get("api/v1/customers?q=" + email).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();

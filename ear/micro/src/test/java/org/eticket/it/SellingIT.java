@@ -371,6 +371,82 @@ class SellingIT {
     }
 
     @Test
+    void aFanClubRefusesAnApplicationWithAReasonAndTheCustomerWithdrawsAndAppliesAgain() {
+        String password = "member-story-secret";
+        Api dana = Api.as(base, demo.newCustomer("Dana Ito", password), password);
+        Api fanclub = Api.demo(base, "fanclub");
+        long perf = demo.performance(0);
+        long fc = demo.seller(perf, "AURORA-FC");
+        String apply = "{\"sellerId\":" + fc + "}";
+        Api.Response applied = dana.post("api/v1/memberships", apply);
+        assertEquals(201, applied.status(), applied.body());
+        long id = applied.id();
+        String application = "api/v1/memberships/" + id;
+
+        // a refusal says why: without a reason it is refused and changes nothing; only the fan club decides
+        Api.Response noReason = fanclub.post(application + "/refusal", "{\"reason\":\"  \"}");
+        assertEquals(400, noReason.status(), noReason.body());
+        assertTrue(noReason.message().contains("reason is required"), noReason.body());
+        assertEquals(403, Api.demo(base, "seller1").post(application + "/refusal", "{\"reason\":\"not ours\"}").status());
+        assertEquals(403, dana.post(application + "/refusal", "{\"reason\":\"myself\"}").status());
+        assertEquals("APPLIED", membership(dana, id).getString("status"));
+
+        Api.Response refused = fanclub.post(application + "/refusal", "{\"reason\":\"Membership is full this season\"}");
+        assertEquals(200, refused.status(), refused.body());
+        assertEquals("REFUSED", refused.json().getString("status"));
+        JsonObject seen = membership(dana, id);
+        assertEquals("REFUSED", seen.getString("status"));
+        assertEquals("Membership is full this season", seen.getString("refusal"), "the customer sees why");
+        assertFalse(seen.isNull("closedAt"));
+        // decided once: neither registered nor withdrawn afterwards, and no members' seats for her
+        Api.Response registerRefused = fanclub.post(application + "/registration", "{}");
+        assertEquals(409, registerRefused.status(), registerRefused.body());
+        assertTrue(registerRefused.message().contains("refused already (Membership is full this season)"), registerRefused.body());
+        assertEquals(409, dana.post(application + "/withdrawal", "").status());
+        Api.Response notMember = dana.post("api/v1/purchases", "{\"performanceId\":" + perf + ",\"sellerId\":" + fc
+                + ",\"seatType\":\"S\",\"quantity\":1,\"payment\":" + card(APPROVE) + "}");
+        assertEquals(403, notMember.status(), notMember.body());
+
+        // she applies again: the same application, waiting again, the old reason gone; once only
+        Api.Response again = dana.post("api/v1/memberships", apply);
+        assertEquals(201, again.status(), again.body());
+        assertEquals(id, again.id());
+        assertEquals("APPLIED", again.json().getString("status"));
+        assertTrue(again.json().get("refusal") == null || again.json().isNull("refusal"), again.body());
+        Api.Response twice = dana.post("api/v1/memberships", apply);
+        assertEquals(409, twice.status(), twice.body());
+        assertTrue(twice.message().contains("already applied"), twice.body());
+
+        // she withdraws it (nobody else can); a withdrawn application is not registered
+        assertEquals(404, Api.demo(base, "bob").post(application + "/withdrawal", "").status(), "another customer's");
+        assertEquals(403, fanclub.post(application + "/withdrawal", "").status(), "the fan club does not withdraw");
+        Api.Response withdrawn = dana.post(application + "/withdrawal", "");
+        assertEquals(200, withdrawn.status(), withdrawn.body());
+        assertEquals("WITHDRAWN", withdrawn.json().getString("status"));
+        Api.Response registerWithdrawn = fanclub.post(application + "/registration", "{}");
+        assertEquals(409, registerWithdrawn.status(), registerWithdrawn.body());
+        assertTrue(registerWithdrawn.message().contains("withdrawn by the customer"), registerWithdrawn.body());
+
+        // a third application is registered; a registered membership is neither refused nor withdrawn
+        assertEquals(201, dana.post("api/v1/memberships", apply).status());
+        Api.Response registered = fanclub.post(application + "/registration", "{}");
+        assertEquals(200, registered.status(), registered.body());
+        assertTrue(registered.json().getString("membershipNumber").startsWith("AURORA-FC-"), registered.body());
+        assertEquals(409, fanclub.post(application + "/refusal", "{\"reason\":\"too late\"}").status());
+        assertEquals(409, dana.post(application + "/withdrawal", "").status());
+        Api.Response member = dana.post("api/v1/memberships", apply);
+        assertEquals(409, member.status(), member.body());
+        assertTrue(member.message().contains("already a registered member"), member.body());
+        assertEquals("REGISTERED", membership(dana, id).getString("status"));
+    }
+
+    private static JsonObject membership(Api customer, long id) {
+        return SecurityIT.array(customer.get("api/v1/memberships").body()).stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonNumber("id").longValue() == id).findFirst()
+                .orElseThrow(() -> new AssertionError("membership " + id + " is among the customer's"));
+    }
+
+    @Test
     void theShopScreensShowPerformancesSeatsAndOrders() {
         Api alice = Api.demo(base, "alice");
         long perf = demo.performance(0);

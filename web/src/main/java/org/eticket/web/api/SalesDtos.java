@@ -103,10 +103,11 @@ public final class SalesDtos {
     }
 
     public record MemberDto(Long id, Long sellerId, String sellerName, Long customerId, String customerName, String status,
-                     String membershipNumber, String appliedAt) {
+                     String membershipNumber, String appliedAt, String refusal, String closedAt) {
         static MemberDto of(Member m) {
             return new MemberDto(m.getId(), m.getSeller().getId(), m.getSeller().getName(), m.getCustomer().getId(),
-                    m.getCustomer().getName(), m.getStatus().name(), m.getMembershipNumber(), m.getAppliedAt().toString());
+                    m.getCustomer().getName(), m.getStatus().name(), m.getMembershipNumber(), m.getAppliedAt().toString(),
+                    m.getRefusal(), m.getClosedAt() == null ? null : m.getClosedAt().toString());
         }
     }
 

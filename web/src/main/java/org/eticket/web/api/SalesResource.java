@@ -258,6 +258,20 @@ public class SalesResource {
         return MemberDto.of(memberships.register(id));
     }
 
+    @POST
+    @Path("memberships/{id}/refusal")
+    @Operation(summary = "The seller refuses a membership application, saying why")
+    public MemberDto refuse(@PathParam("id") Long id, ReasonRequest request) {
+        return MemberDto.of(memberships.refuse(id, Requests.body(request).reason()));
+    }
+
+    @POST
+    @Path("memberships/{id}/withdrawal")
+    @Operation(summary = "The customer withdraws a membership application not yet decided")
+    public MemberDto withdraw(@PathParam("id") Long id) {
+        return MemberDto.of(memberships.withdraw(id));
+    }
+
     @GET
     @Path("sales-reconciliation")
     @Operation(summary = "Orders against the acquirer's captures, the wallets and the sales journal (platform admin)")

@@ -14,7 +14,9 @@ import org.eticket.sales.MembershipService;
 
 /**
  * Membership on the portal (Fig 13): the customer applies with a seller (fan club) and follows
- * the application until the seller registers it in its membership master with a number.
+ * the application until the seller registers it in its membership master with a number, or
+ * refuses it with a reason; an application still waiting can be withdrawn, and a refused or
+ * withdrawn one made again.
  */
 @Named
 @ViewScoped
@@ -40,10 +42,11 @@ public class MembershipView implements Serializable {
         return mine;
     }
 
-    /** Sellers not yet applied to: an application is made once per seller. */
+    /** Sellers not applied to, or whose application was refused or withdrawn: one open application per seller. */
     public List<Seller> getSellers() {
         if (sellers == null) {
-            Set<Long> applied = getMine().stream().map(m -> m.getSeller().getId()).collect(Collectors.toSet());
+            Set<Long> applied = getMine().stream().filter(m -> !m.isClosed()).map(m -> m.getSeller().getId())
+                    .collect(Collectors.toSet());
             sellers = directory.sellers().stream().filter(s -> !applied.contains(s.getId())).toList();
         }
         return sellers;
@@ -55,8 +58,23 @@ public class MembershipView implements Serializable {
 
     /** The state of a membership in the customer's words. */
     public String state(Member m) {
-        return m.getStatus() == Member.Status.REGISTERED ? "Registered member"
-                : "Applied: waiting for " + m.getSeller().getName() + " to register it";
+        return switch (m.getStatus()) {
+            case REGISTERED -> "Registered member";
+            case APPLIED -> "Applied: waiting for " + m.getSeller().getName() + " to register it";
+            case REFUSED -> "Refused by " + m.getSeller().getName() + ": " + m.getRefusal() + ". You may apply again.";
+            case WITHDRAWN -> "Withdrawn by you. You may apply again.";
+        };
+    }
+
+    public void withdraw(Long memberId) {
+        try {
+            Member m = memberships.withdraw(memberId);
+            Messages.info("You withdrew your application with " + m.getSeller().getName() + ".");
+        } catch (RuntimeException e) {
+            Messages.show(e);
+        }
+        mine = null;
+        sellers = null;
     }
 
     public void apply() {
