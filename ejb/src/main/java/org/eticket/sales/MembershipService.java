@@ -107,7 +107,7 @@ public class MembershipService {
         switch (m.getStatus()) {
             case APPLIED -> { }
             case REGISTERED -> throw new ConflictException("membership " + m.getMembershipNumber()
-                    + " is registered already and cannot be " + what);
+                    + " is already registered and cannot be " + what);
             case REFUSED -> throw new ConflictException("this application was refused already (" + m.getRefusal()
                     + ") and cannot be " + what);
             case WITHDRAWN -> throw new ConflictException("this application was withdrawn by the customer and cannot be " + what);
