@@ -2,7 +2,7 @@
 # Runs the platform on Payara Micro with embedded Derby and demo data.
 #   ETICKET_PORT (8080)           HTTP port
 #   ETICKET_TERMINAL_PORT (7400)  TCP port reader terminals connect to
-#   ETICKET_DATA (./data)         database and runtime directory; survives restarts
+#   ETICKET_DATA (./data)         database, keys and terminal CA (survive restarts) and Payara's runtime directory (does not)
 #   ETICKET_READY_TIMEOUT (240)   seconds to wait for /health/ready
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +26,11 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   exit 1
 fi
 
-mkdir -p "$data/runtime"
+# Payara's runtime directory starts afresh each time: kept, it redeploys the application it
+# registered last time before deploying the one built now, and the second copy cannot boot the
+# embedded database the first holds (XSDB6), so every other restart failed. The database, the
+# key-encryption key and the terminal CA live beside it in the data directory and are kept.
+rm -rf "$data/runtime" && mkdir -p "$data/runtime"
 java -Xmx1g \
   -Deticket.db="$data/db" \
   -Deticket.terminal.port="$terminal_port" \
@@ -45,7 +49,9 @@ trap stop INT TERM
 
 echo "Starting Payara Micro (log: $data/server.log) ..."
 start=$(date +%s)
-until curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1; do
+# Ready means the platform's own readiness checks answer UP: before the application is deployed,
+# Payara's /health/ready answers UP with no checks at all.
+until [[ "$(curl -fsS "http://localhost:$port/health/ready" 2>/dev/null || true)" == *'"eticket-platform"'* ]]; do
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "The platform stopped during start-up; the end of its log:" >&2
     tail -n 40 "$data/server.log" >&2
