@@ -743,6 +743,7 @@ class BackOfficeScreensIT {
         assertTrue(text("messages").contains("You withdrew your application with Lantern Fan Club"), text("messages"));
         assertTrue(browser.find("#memberships").getText().contains("Withdrawn by you. You may apply again."),
                 browser.find("#memberships").getText());
+        browser.screenshot("portal-membership-withdrawn");
         choose("apply:seller", "Lantern Fan Club (fan club)");
         submit("apply:applyButton");
         assertTrue(text("messages").contains("You applied for membership with Lantern Fan Club"), text("messages"));
