@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 
 /**
  * What the database alone costs a purchase (issue #4's "what limits it"): run by
@@ -219,7 +218,7 @@ public final class PurchaseRowsFloor {
                 }
             }
             String columns = String.join(", ", row.values.keySet());
-            String marks = String.join(", ", row.values.keySet().stream().map((Function<String, String>) k -> "?").toList());
+            String marks = String.join(", ", java.util.Collections.nCopies(row.values.size(), "?"));
             row.insert = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")");
             return row;
         }
