@@ -12,7 +12,8 @@
 #     authenticated API request, resources/seatmap/seatmap.css a static file)
 #   BENCH_BATCH (16: purchases per transaction in the database floor, see below)
 # After a purchase run the server stops and org.eticket.bench.PurchaseRowsFloor writes the rows of
-# the remaining seats' purchases into its database by plain JDBC: what Derby alone costs a purchase.
+# the remaining seats' purchases into its database by plain JDBC: what Derby alone costs a purchase;
+# then org.eticket.bench.NoticeMailFloor sends notices by Jakarta Mail: what the mail alone costs.
 # Run it under the shared lock so it never meets an integration test's server:
 #   flock /tmp/eticket-it.lock bash ear/micro/src/test/bench/run-bench.sh
 set -euo pipefail
@@ -46,4 +47,10 @@ if [ -z "${BENCH_PROBE:-}" ]; then
   derby="$(ls "$target"/eticket/WEB-INF/lib/derby{,shared,tools}-*.jar | tr '\n' ':')"
   java -Xmx1g -Dderby.stream.error.file="$data/derby-floor.log" -cp "$derby$target/bench-classes" \
     org.eticket.bench.PurchaseRowsFloor "jdbc:derby:$data/db" "${BENCH_BATCH:-16}"
+  # and what sending a notice costs by itself (Jakarta Mail from the test classpath)
+  mvn -o -q -f "$root/pom.xml" -pl ear/micro dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$data/test-classpath.txt"
+  mail="$(cat "$data/test-classpath.txt")"
+  javac -cp "$mail" -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/NoticeMailFloor.java"
+  java -cp "$mail:$target/bench-classes" org.eticket.bench.NoticeMailFloor
 fi
