@@ -9,7 +9,8 @@
 #   BENCH_PERFORMANCES (40, 600 seats each: what the purchase run leaves is the database floor's) BENCH_PORT (28080)
 #   BENCH_JAVA_OPTS (extra server options, e.g. -Dderby.system.durability=test to see what log syncs cost)
 #   BENCH_PROBE (a GET path measured instead of purchases, a floor: api/v1/orders/0 is a light
-#     authenticated API request, resources/seatmap/seatmap.css a static file)
+#     authenticated API request, shop/none.css a signed-in request that ends in a 404 without
+#     JAX-RS, EJB or JPA, resources/seatmap/seatmap.css a static file)
 #   BENCH_BATCH (16: purchases per transaction in the database floor, see below)
 # After a purchase run the server stops and org.eticket.bench.PurchaseRowsFloor writes the rows of
 # the remaining seats' purchases into its database by plain JDBC: what Derby alone costs a purchase;
