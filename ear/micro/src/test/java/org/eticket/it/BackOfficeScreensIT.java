@@ -146,8 +146,7 @@ class BackOfficeScreensIT {
         // A CSV drawing with a bad line imports nothing and names the line.
         type("csvImport:importName", "From CSV");
         type("csvImport:csv", "row,column,type\n1,A,S\n2,B\n3,C,A");
-        browser.driver.findElement(By.id("csvImport:importCsv")).click();
-        browser.settle();
+        submit("csvImport:importCsv");
         String problems = browser.find("ul.csv-problems").getText();
         assertTrue(problems.contains("line 3"), problems);
         browser.screenshot("csv-line-numbered-error");
@@ -258,8 +257,7 @@ class BackOfficeScreensIT {
         login(plaza.toLowerCase(), SELLER_PASSWORD);
         page("app/backoffice/seller/stock.xhtml");
         choose("stock:performance", eventCode);
-        browser.driver.findElement(By.id("stock:show")).click();
-        browser.settle();
+        submit("stock:show");
         browser.find("#stock\\:exportCsv").click();
         Path csv = downloaded(".csv");
         String exported = Files.readString(csv);
@@ -501,14 +499,12 @@ class BackOfficeScreensIT {
         clickAndWait("best:holdBest", "checkout.xhtml");
         assertEquals("8,000 JPY", text("total"));
         payBy("Reward points only");
-        browser.find("#pay\\:buy").click();
-        browser.settle();
+        submit("pay:buy"); // a full page answer: read its messages only once it has replaced this page
         assertTrue(text("messages").contains("Not enough reward points") && text("messages").contains("Nothing was charged"),
                 text("messages"));
         payBy("E-money");
         retype("pay:points_input", "0");
-        browser.find("#pay\\:buy").click();
-        browser.settle();
+        submit("pay:buy"); // a full page answer: read its messages only once it has replaced this page
         assertTrue(text("messages").contains("Not enough e-money") && text("messages").contains("Nothing was charged"),
                 text("messages"));
         browser.screenshot("portal-e-money-refused");
@@ -536,8 +532,7 @@ class BackOfficeScreensIT {
         Books kenBefore = books(kenApi);
         clickSeat("shopMap", 5, 5);
         assertEquals("E5", selection("seats"));
-        browser.find("#seats\\:holdChosen").click();
-        browser.settle();
+        submit("seats:holdChosen"); // refused: the page comes back with its message
         String taken = text("messages");
         assertTrue(taken.contains("Seat E5 is being bought by someone else right now; choose another seat"), taken);
         assertEquals(1L, stateAt("shopMap", 5, 5), "the map now shows E5 held");
@@ -553,8 +548,7 @@ class BackOfficeScreensIT {
         // More seats than one order may hold: dragged over a row of 12, refused with the limit, nothing held.
         drag("shopMap", 4, 1, 4, 12);
         assertEquals("A4:L4", selection("seats"));
-        browser.find("#seats\\:holdChosen").click();
-        browser.settle();
+        submit("seats:holdChosen"); // refused: the page comes back with its message
         assertTrue(text("messages").contains("At most 10 seats in one order; 12 are selected"), text("messages"));
         assertEquals("67", text("availableCount"), "nothing was held");
 
@@ -901,8 +895,7 @@ class BackOfficeScreensIT {
         type("pay:year", "2030");
         type("pay:cvc", "123");
         type("pay:holder", "HANA SATO");
-        browser.find("#pay\\:buy").click();
-        browser.settle();
+        submit("pay:buy"); // a full page answer: read its messages only once it has replaced this page
     }
 
     /** Picks a way to pay by its label, as a buyer clicks it. */
