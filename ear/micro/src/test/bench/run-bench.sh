@@ -52,6 +52,6 @@ if [ -z "${BENCH_PROBE:-}" ]; then
   mvn -o -q -f "$root/pom.xml" -pl ear/micro dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$data/test-classpath.txt"
   mail="$(cat "$data/test-classpath.txt")"
-  javac -cp "$mail" -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/NoticeMailFloor.java"
+  javac -cp "$mail:$target/bench-classes" -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/NoticeMailFloor.java"
   java -cp "$mail:$target/bench-classes" org.eticket.bench.NoticeMailFloor
 fi

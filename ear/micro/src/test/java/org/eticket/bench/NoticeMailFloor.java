@@ -6,16 +6,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
 
@@ -23,7 +16,7 @@ import java.util.Properties;
  * What sending a download notice costs by itself (issue #4's "what limits it"), run by
  * {@code run-bench.sh} after the database floor: notices built and sent as
  * {@code NoticeMailer} does (one Jakarta Mail session, 50 per SMTP connection, the same
- * headers, a body of a notice's length) to an in-process SMTP sink, and the sending thread's
+ * headers, a body of a notice's length) to the load generator's SMTP sink in-process, and the sending thread's
  * CPU time per notice: no database, no container. A first round of the same size warms the JIT.
  *
  * <pre>
@@ -35,7 +28,7 @@ public final class NoticeMailFloor {
     public static void main(String[] args) throws Exception {
         int notices = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         try (ServerSocket sink = new ServerSocket(0)) {
-            Thread accept = new Thread(() -> accept(sink), "smtp-sink");
+            Thread accept = new Thread(() -> PurchaseLoad.smtpSink(sink), "smtp-sink");
             accept.setDaemon(true);
             accept.start();
             Properties p = new Properties();
@@ -75,55 +68,6 @@ public final class NoticeMailFloor {
                     smtp.sendMessage(m, m.getAllRecipients());
                 }
             }
-        }
-    }
-
-    private static void accept(ServerSocket sink) {
-        try {
-            while (true) {
-                Socket s = sink.accept();
-                Thread t = new Thread(() -> serve(s), "smtp-session");
-                t.setDaemon(true);
-                t.start();
-            }
-        } catch (IOException closed) {
-            // the floor is measured
-        }
-    }
-
-    /** Just enough SMTP to accept every message. */
-    private static void serve(Socket s) {
-        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-             Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.US_ASCII)) {
-            out.write("220 sink\r\n");
-            out.flush();
-            boolean data = false;
-            for (String line; (line = in.readLine()) != null; ) {
-                if (data) {
-                    if (line.equals(".")) {
-                        data = false;
-                        out.write("250 accepted\r\n");
-                        out.flush();
-                    }
-                    continue;
-                }
-                String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(java.util.Locale.ROOT);
-                switch (command) {
-                    case "DATA" -> {
-                        data = true;
-                        out.write("354 go on\r\n");
-                    }
-                    case "QUIT" -> {
-                        out.write("221 bye\r\n");
-                        out.flush();
-                        return;
-                    }
-                    default -> out.write("250 ok\r\n");
-                }
-                out.flush();
-            }
-        } catch (IOException gone) {
-            // the client closed the connection
         }
     }
 }

@@ -243,14 +243,23 @@ public final class PurchaseLoad {
     /** Accepts every mail and forgets it: enough SMTP for the server's notices. */
     private static void smtpSink(int port) {
         try (ServerSocket server = new ServerSocket(port)) {
+            smtpSink(server);
+        } catch (IOException e) {
+            System.err.println("SMTP sink on port " + port + " not started: " + e);
+        }
+    }
+
+    /** The same on a server socket already open, until it is closed (also NoticeMailFloor's sink). */
+    static void smtpSink(ServerSocket server) {
+        try {
             while (true) {
                 Socket s = server.accept();
                 Thread t = new Thread(() -> converse(s), "smtp");
                 t.setDaemon(true);
                 t.start();
             }
-        } catch (IOException e) {
-            System.err.println("SMTP sink on port " + port + " not started: " + e);
+        } catch (IOException closed) {
+            // the sink is no longer needed
         }
     }
 
