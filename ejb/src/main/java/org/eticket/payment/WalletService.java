@@ -7,7 +7,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eticket.platform.ValidationException;
 import org.eticket.security.AccessService;
 import org.eticket.security.Roles;
@@ -35,6 +39,10 @@ public class WalletService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    @ConfigProperty(name = "eticket.zone", defaultValue = "Asia/Tokyo")
+    String zone;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Balance balance() {
         Long me = me();
@@ -47,11 +55,16 @@ public class WalletService {
         return ledger.entries(me(), LedgerAccount.Kind.POINTS);
     }
 
-    /** Buys e-money with a card: authorized, credited, captured; if the top-up does not commit, the money goes back. */
-    public LedgerEntry topUp(long amount, Card card) {
+    /**
+     * Buys e-money with a card: authorized, credited, captured; if the top-up does not commit, the
+     * money goes back. The card's expiry is judged by the platform's clock and zone, as a purchase's is.
+     */
+    public LedgerEntry topUp(long amount, String cardNumber, Integer expiryMonth, Integer expiryYear, String cvc,
+                             String cardHolder) {
         if (amount <= 0 || amount > MAX_TOP_UP) {
             throw new ValidationException("a top-up is 1 to " + MAX_TOP_UP + " minor units, was " + amount);
         }
+        Card card = Card.of(cardNumber, expiryMonth, expiryYear, cvc, cardHolder, YearMonth.now(ZoneId.of(zone)));
         Long me = me();
         Authorization auth = gateway.authorize(card, amount, "JPY", "e-money top-up");
         AfterRollback undo = auth.outcome() == PaymentOutcome.APPROVED || auth.outcome() == PaymentOutcome.TIMEOUT

@@ -17,12 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eticket.payment.Card;
 import org.eticket.payment.WalletService;
 import org.eticket.platform.ValidationException;
 import org.eticket.sales.HoldService;
@@ -200,8 +197,7 @@ public class SalesResource {
         if (r.amount() == null) {
             throw new ValidationException("amount is required (minor units)");
         }
-        wallet.topUp(r.amount(), Card.of(r.cardNumber(), r.expiryMonth(), r.expiryYear(), r.cvc(), r.cardHolder(),
-                YearMonth.now(ZoneOffset.UTC)));
+        wallet.topUp(r.amount(), r.cardNumber(), r.expiryMonth(), r.expiryYear(), r.cvc(), r.cardHolder());
         return wallet();
     }
 

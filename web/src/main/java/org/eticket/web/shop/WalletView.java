@@ -5,13 +5,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eticket.payment.Card;
 import org.eticket.payment.LedgerEntry;
 import org.eticket.payment.PaymentRefusedException;
 import org.eticket.payment.WalletService;
@@ -127,8 +124,8 @@ public class WalletView implements Serializable {
                 return;
             }
             long before = getBalance().eMoney();
-            wallet.topUp(amount, Card.of(cardEntry.getNumber(), cardEntry.getExpiryMonth(), cardEntry.getExpiryYear(),
-                    cardEntry.getCvc(), cardEntry.getHolder(), YearMonth.now(ZoneOffset.UTC)));
+            wallet.topUp(amount, cardEntry.getNumber(), cardEntry.getExpiryMonth(), cardEntry.getExpiryYear(),
+                    cardEntry.getCvc(), cardEntry.getHolder());
             balance = null;
             Messages.info(format.money(amount, CURRENCY) + " added to your e-money (card ending "
                     + cardEntry.lastFour() + "). Your balance was " + format.money(before, CURRENCY) + " and is now "
