@@ -19,6 +19,8 @@ public final class PcscChipPort implements ChipPort {
 
     private final CardTerminal reader;
     private Card card;
+    /** The UID of the chip {@link #card} is connected to, read once at connection; null if unreadable. */
+    private byte[] uid;
 
     public PcscChipPort(CardTerminal reader) {
         this.reader = reader;
@@ -53,9 +55,12 @@ public final class PcscChipPort implements ChipPort {
             }
             synchronized (this) {
                 if (card == null) {
-                    card = reader.connect("*");
+                    connect();
                 }
-                return Optional.of(ChipUids.read(this::exchange));
+                if (uid == null) {
+                    uid = ChipUids.read(this::exchange);
+                }
+                return Optional.of(uid.clone());
             }
         } catch (CardException e) {
             synchronized (this) {
@@ -110,12 +115,27 @@ public final class PcscChipPort implements ChipPort {
                 if (!reader.isCardPresent()) {
                     throw new IOException("no chip in the reader");
                 }
-                card = reader.connect("*");
+                connect();
             }
             return exchange(commandApdu);
         } catch (ApduTransportException | CardException e) {
             disconnect();
             throw new IOException("reader " + reader.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects and reads the chip's UID at once, before anyone's first command. The UID read ends
+     * in a SELECT on cards the reader does not answer GET DATA for, and a SELECT drops the chip's
+     * pending challenge; read later by the chip watcher, it could fall between the center's GET
+     * CHALLENGE and INTERNAL AUTHENTICATE, and the genuine chip answered 6985.
+     */
+    private void connect() throws CardException {
+        card = reader.connect("*");
+        try {
+            uid = ChipUids.read(this::exchange);
+        } catch (IOException e) {
+            uid = null; // not a platform chip, or not yet answering: the center's own SELECT will say so
         }
     }
 
@@ -136,5 +156,6 @@ public final class PcscChipPort implements ChipPort {
             }
             card = null;
         }
+        uid = null;
     }
 }
