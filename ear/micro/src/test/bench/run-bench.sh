@@ -12,6 +12,8 @@
 #     authenticated API request, shop/none.css a signed-in request that ends in a 404 without
 #     JAX-RS, EJB or JPA, resources/seatmap/seatmap.css a static file)
 #   BENCH_BATCH (16: purchases per transaction in the database floor, see below)
+#   BENCH_RACE (rounds: instead of the load, org.eticket.bench.FirstPurchaseRace: new customers' first
+#     purchases at once, 10 customers x 4 purchases a round; exits 1 if a purchase hung)
 # After a purchase run the server stops and org.eticket.bench.PurchaseRowsFloor writes the rows of
 # the remaining seats' purchases into its database by plain JDBC: what Derby alone costs a purchase;
 # then org.eticket.bench.NoticeMailFloor sends notices by Jakarta Mail: what the mail alone costs.
@@ -40,6 +42,12 @@ until curl -fsS -u alice:demo-alice "http://localhost:$port/eticket/api/v1/shop/
   sleep 1
 done
 mkdir -p "$target/bench-classes"
+if [ -n "${BENCH_RACE:-}" ]; then
+  # the first-purchase race instead of the load: BENCH_RACE rounds of 10 new customers x 4 purchases at once
+  javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/FirstPurchaseRace.java"
+  java -cp "$target/bench-classes" org.eticket.bench.FirstPurchaseRace "http://localhost:$port/eticket/" "$BENCH_RACE" 4 10
+  exit
+fi
 javac -d "$target/bench-classes" "$root"/ear/micro/src/test/java/org/eticket/bench/{PurchaseLoad,PurchaseRowsFloor}.java
 java ${BENCH_PROBE:+-Dbench.probe=$BENCH_PROBE} -cp "$target/bench-classes" org.eticket.bench.PurchaseLoad "http://localhost:$port/eticket/" \
   "${BENCH_THREADS:-32}" "${BENCH_SECONDS:-30}" $smtp "${BENCH_WARMUP:-20}" $pid

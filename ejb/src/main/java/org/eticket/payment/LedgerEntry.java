@@ -1,5 +1,6 @@
 package org.eticket.payment;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -7,13 +8,19 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.eticket.platform.RandomId;
 import org.eticket.platform.InstantConverter;
 
-/** One movement of an account, signed (credit positive); entries are never edited. */
+/**
+ * One movement of an account, signed (credit positive); entries are never edited. Written by
+ * the account's id, so a movement never needs the account loaded; not in the shared cache, as
+ * entries are only ever summed and listed by queries.
+ */
+@Cacheable(false)
 @Entity
 @Table(indexes = @Index(name = "LEDGER_ENTRY_ACCOUNT", columnList = "ACCOUNT_ID"))
 public class LedgerEntry {
@@ -32,8 +39,13 @@ public class LedgerEntry {
     @Id
     private Long id = RandomId.next();
 
+    /** For queries (e.account.kind); the entry is written by {@link #accountId}. */
     @ManyToOne(optional = false)
+    @JoinColumn(name = "ACCOUNT_ID", insertable = false, updatable = false)
     private LedgerAccount account;
+
+    @Column(name = "ACCOUNT_ID", nullable = false)
+    private Long accountId;
 
     @Column(name = "RECORDED_AT", nullable = false) // AT is reserved in Derby
     @Convert(converter = InstantConverter.class)
@@ -54,8 +66,8 @@ public class LedgerEntry {
     protected LedgerEntry() {
     }
 
-    LedgerEntry(LedgerAccount account, Instant at, long amount, Reason reason, Long orderId, String reference) {
-        this.account = account;
+    LedgerEntry(Long accountId, Instant at, long amount, Reason reason, Long orderId, String reference) {
+        this.accountId = accountId;
         this.at = at;
         this.amount = amount;
         this.reason = reason;
@@ -65,7 +77,7 @@ public class LedgerEntry {
 
     public Long getId() { return id; }
 
-    public LedgerAccount getAccount() { return account; }
+    public Long getAccountId() { return accountId; }
 
     public Instant getAt() { return at; }
 

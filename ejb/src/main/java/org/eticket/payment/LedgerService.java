@@ -27,27 +27,25 @@ public class LedgerService {
 
     public LedgerEntry credit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason,
                               Long orderId, String reference) {
-        LedgerAccount a = account(customerId, kind);
-        return persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
+        return persist(new LedgerEntry(account(customerId, kind), Instant.now(), Ledger.credit(amount), reason, orderId, reference));
     }
 
     /** The same if the account is open; null when it is not (the caller opens it outside its transaction and tries again). */
     public LedgerEntry creditIfOpen(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason,
                                     Long orderId, String reference) {
-        LedgerAccount a = accounts.find(customerId, kind);
+        Long a = accounts.idOf(customerId, kind);
         return a == null ? null : persist(new LedgerEntry(a, Instant.now(), Ledger.credit(amount), reason, orderId, reference));
     }
 
     /** A credit to an account whose id the caller already knows (a group commit looked them all up at once). */
     public LedgerEntry credit(Long accountId, long amount, LedgerEntry.Reason reason, Long orderId) {
-        return persist(new LedgerEntry(em.getReference(LedgerAccount.class, accountId), Instant.now(), Ledger.credit(amount),
-                reason, orderId, null));
+        return persist(new LedgerEntry(accountId, Instant.now(), Ledger.credit(amount), reason, orderId, null));
     }
 
     public LedgerEntry debit(Long customerId, LedgerAccount.Kind kind, long amount, LedgerEntry.Reason reason, Long orderId) {
-        LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind).getId(), LockModeType.PESSIMISTIC_WRITE);
+        LedgerAccount a = em.find(LedgerAccount.class, account(customerId, kind), LockModeType.PESSIMISTIC_WRITE);
         long movement = Ledger.spend(sum(a.getId()), amount, kind);
-        return persist(new LedgerEntry(a, Instant.now(), movement, reason, orderId, null));
+        return persist(new LedgerEntry(a.getId(), Instant.now(), movement, reason, orderId, null));
     }
 
     /**
@@ -64,8 +62,8 @@ public class LedgerService {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long balance(Long customerId, LedgerAccount.Kind kind) {
-        LedgerAccount a = accounts.find(customerId, kind);
-        return a == null ? 0 : sum(a.getId());
+        Long a = accounts.idOf(customerId, kind);
+        return a == null ? 0 : sum(a);
     }
 
     /** The newest 200 movements, newest first: by time, as the ids are drawn at random ({@link org.eticket.platform.RandomId}). */
@@ -90,15 +88,12 @@ public class LedgerService {
         return s == null ? 0 : s;
     }
 
-    private LedgerAccount account(Long customerId, LedgerAccount.Kind kind) {
-        LedgerAccount a = accounts.find(customerId, kind);
+    /** The id of the customer's account, opened now (in a transaction of its own) if it is not yet. */
+    private Long account(Long customerId, LedgerAccount.Kind kind) {
+        Long a = accounts.idOf(customerId, kind);
         if (a == null) {
-            try {
-                accounts.open(customerId, kind);
-            } catch (jakarta.ejb.EJBException openedMeanwhile) {
-                // another transaction opened it at the same moment: its row is there to read
-            }
-            a = accounts.find(customerId, kind);
+            accounts.open(customerId, kind);
+            a = accounts.idOf(customerId, kind);
         }
         return a;
     }

@@ -206,7 +206,7 @@ public class PurchaseService {
         long points = p.method() == PaymentRequest.Method.POINTS ? sale.total() : p.pointsOrZero();
         PaymentSplit split = PaymentSplit.of(sale.total(), points);
         if (split.points() > 0 && sale.buyer().getId() != null
-                && accounts.find(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
+                && accounts.idOf(sale.buyer().getId(), LedgerAccount.Kind.POINTS) == null) {
             openPoints(sale.buyer().getId()); // spending points: the account is needed before the sale
         }
         if (p.method() != PaymentRequest.Method.CARD || split.money() == 0) {
@@ -264,11 +264,7 @@ public class PurchaseService {
     }
 
     private void openPoints(Long customerId) {
-        try {
-            accounts.open(customerId, LedgerAccount.Kind.POINTS);
-        } catch (jakarta.ejb.EJBException openedMeanwhile) {
-            // another purchase of the same buyer opened it
-        }
+        accounts.open(customerId, LedgerAccount.Kind.POINTS); // once: another purchase opening it meanwhile is waited for
     }
 
     /** The buyer has no points account yet: the sale rolls back and is run again after opening it. */
