@@ -187,6 +187,47 @@ class SeveralInstancesIT {
         }
     }
 
+    /**
+     * A new customer's first purchases on both instances at once: the customer's row serializes
+     * opening the points account across instances, so one account is opened, every purchase
+     * completes, and the account holds the points of all.
+     */
+    @Test
+    void aNewCustomersFirstPurchasesOnBothInstancesAtOnceOpenOneAccount() throws Exception {
+        URL b = instanceB.awaitReady();
+        String password = "both-instances-1";
+        String buyer = demo.newCustomer("Otto Twoplaces", password);
+        long perf = demo.performance(0);
+        long plaza = demo.seller(perf, "PLAZA");
+        List<String> free = demo.freeSeats(alice, perf, plaza);
+        List<String> seats = free.subList(free.size() - 12, free.size()); // clear of the other tests' first free seats
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(seats.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> results = new ArrayList<>();
+        for (int i = 0; i < seats.size(); i++) {
+            URL instance = i % 2 == 0 ? base : b;
+            String seat = seats.get(i);
+            results.add(threads.submit(() -> {
+                go.await();
+                return Api.as(instance, buyer, password).post("api/v1/purchases", SellingIT.purchase(perf, plaza, List.of(seat),
+                        SellingIT.card(SellingIT.APPROVE)));
+            }));
+        }
+        go.countDown();
+        long earned = 0;
+        for (java.util.concurrent.Future<Api.Response> f : results) {
+            Api.Response r = f.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(201, r.status(), r.body());
+            earned += r.json().getJsonNumber("pointsEarned").longValue();
+        }
+        threads.shutdown();
+        assertTrue(earned > 0, "card purchases earn points");
+        assertEquals(earned, Api.as(b, buyer, password).get("api/v1/wallet").json().getJsonNumber("points").longValue(),
+                "one points account, seen from B, holds what every purchase on A and B earned");
+        assertEquals(earned, Api.as(base, buyer, password).get("api/v1/wallet").json().getJsonNumber("points").longValue(),
+                "and the same from A");
+    }
+
     /** Alice buys one free seat of Ticket Plaza for the first AURORA performance through {@code api}. */
     private JsonObject buyOn(Api api) {
         long perf = demo.performance(0);
