@@ -50,8 +50,25 @@ trap stop INT TERM
 echo "Starting Payara Micro (log: $data/server.log) ..."
 start=$(date +%s)
 # Ready means the platform's own readiness checks answer UP: before the application is deployed,
-# Payara's /health/ready answers UP with no checks at all.
-until [[ "$(curl -fsS "http://localhost:$port/health/ready" 2>/dev/null || true)" == *'"eticket-platform"'* ]]; do
+# Payara's /health/ready answers UP with no checks at all. Deployed but not ready for a minute
+# (e.g. a database whose keys were sealed under another key-encryption key) is not a slow start:
+# the readiness answer says why, so it is shown.
+down_since=0
+while true; do
+  answer="$(curl -sS -w '\n%{http_code}' "http://localhost:$port/health/ready" 2>/dev/null || true)"
+  code="${answer##*$'\n'}"
+  body="${answer%$'\n'*}"
+  if [[ "$body" == *'"eticket-platform"'* ]]; then
+    [[ "$code" == 200 ]] && break
+    [ "$down_since" -eq 0 ] && down_since=$(date +%s)
+    if [ $(( $(date +%s) - down_since )) -ge 60 ]; then
+      echo "The platform started but is not ready; its readiness checks say:" >&2
+      echo "$body" >&2
+      echo "(log: $data/server.log)" >&2
+      kill -TERM "$pid" 2>/dev/null || true
+      exit 1
+    fi
+  fi
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "The platform stopped during start-up; the end of its log:" >&2
     tail -n 40 "$data/server.log" >&2
