@@ -44,7 +44,7 @@ done
 mkdir -p "$target/bench-classes"
 if [ -n "${BENCH_RACE:-}" ]; then
   # the first-purchase race instead of the load: BENCH_RACE rounds of 10 new customers x 4 purchases at once
-  javac -d "$target/bench-classes" "$root/ear/micro/src/test/java/org/eticket/bench/FirstPurchaseRace.java"
+  javac -d "$target/bench-classes" "$root"/ear/micro/src/test/java/org/eticket/bench/{FirstPurchaseRace,PurchaseLoad}.java
   java -cp "$target/bench-classes" org.eticket.bench.FirstPurchaseRace "http://localhost:$port/eticket/" "$BENCH_RACE" 4 10
   exit
 fi

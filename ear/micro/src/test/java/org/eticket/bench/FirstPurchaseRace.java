@@ -16,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A stress run, by hand (run-bench.sh with BENCH_RACE=rounds): in each round, fresh customers
@@ -29,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class FirstPurchaseRace {
 
-    private static final String CARD = "{\"method\":\"CARD\",\"cardNumber\":\"4111111111111111\",\"expiryMonth\":12,"
-            + "\"expiryYear\":2030,\"cvc\":\"123\"}";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private FirstPurchaseRace() {
@@ -41,7 +37,11 @@ public final class FirstPurchaseRace {
         int rounds = Integer.parseInt(args[1]);
         int perCustomer = Integer.parseInt(args[2]);
         int customers = Integer.parseInt(args[3]);
-        List<String[]> seats = benchSeats(base, rounds * perCustomer * customers);
+        List<long[]> seats = PurchaseLoad.benchSeats(new PurchaseLoad.Client(URI.create(base), "alice"));
+        if (seats.size() < rounds * perCustomer * customers) {
+            throw new IllegalStateException("only " + seats.size() + " free BENCH-2026 seats for " + rounds * perCustomer * customers
+                    + " purchases");
+        }
         int next = 0;
         int hung = 0;
         ExecutorService pool = Executors.newCachedThreadPool();
@@ -54,13 +54,13 @@ public final class FirstPurchaseRace {
             List<Future<Integer>> purchases = new ArrayList<>();
             for (int i = 0; i < perCustomer * customers; i++) {
                 String buyer = buyers.get(i % customers);
-                String[] seat = seats.get(next++);
-                String body = "{\"performanceId\":" + seat[0] + ",\"sellerId\":" + seat[1] + ",\"seats\":[\"" + seat[2]
-                        + "\"],\"payment\":" + CARD + "}";
+                long[] seat = seats.get(next++);
+                String body = "{\"performanceId\":" + seat[0] + ",\"sellerId\":" + seat[1] + ",\"seats\":[\""
+                        + PurchaseLoad.label(seat) + "\"],\"payment\":" + PurchaseLoad.CARD + "}";
                 purchases.add(pool.submit(() -> {
                     go.await();
                     try {
-                        return call(base, buyer, "demo-" + buyer, "api/v1/purchases", body, 20).statusCode();
+                        return post(base, buyer, "demo-" + buyer, "api/v1/purchases", body, 20).statusCode();
                     } catch (HttpTimeoutException e) {
                         return -1;
                     }
@@ -82,54 +82,24 @@ public final class FirstPurchaseRace {
 
     /** A customer with a sign-in, as the platform's admin opens one (password demo-name, as the demo's). */
     private static String newCustomer(String base, String name) throws Exception {
-        HttpResponse<String> customer = call(base, "admin", "demo-admin", "api/v1/customers",
+        HttpResponse<String> customer = post(base, "admin", "demo-admin", "api/v1/customers",
                 "{\"name\":\"Race " + name + "\",\"email\":\"" + name + "@example.org\"}", 30);
-        HttpResponse<String> account = call(base, "admin", "demo-admin", "api/v1/accounts", "{\"username\":\"" + name
-                + "\",\"password\":\"demo-" + name + "\",\"role\":\"customer\",\"partyId\":" + number(customer.body(), "id") + "}", 30);
+        HttpResponse<String> account = post(base, "admin", "demo-admin", "api/v1/accounts", "{\"username\":\"" + name
+                + "\",\"password\":\"demo-" + name + "\",\"role\":\"customer\",\"partyId\":" + PurchaseLoad.number(customer.body(), "id")
+                + "}", 30);
         if (account.statusCode() != 201) {
             throw new IllegalStateException("account for " + name + ": " + account.body());
         }
         return name;
     }
 
-    /** Free BENCH-2026 seats as {performance, seller, label}. */
-    private static List<String[]> benchSeats(String base, int wanted) throws Exception {
-        List<String[]> seats = new ArrayList<>();
-        Matcher p = Pattern.compile("\\{[^{}]*\"eventCode\":\"BENCH-2026\"[^{}]*}")
-                .matcher(call(base, "alice", "demo-alice", "api/v1/shop/performances", null, 30).body());
-        while (p.find() && seats.size() < wanted) {
-            long perf = number(p.group(), "id");
-            long seller = number(call(base, "alice", "demo-alice", "api/v1/shop/performances/" + perf + "/sellers", null, 30).body(),
-                    "sellerId");
-            Matcher s = Pattern.compile("\\{[^{}]*}").matcher(call(base, "alice", "demo-alice",
-                    "api/v1/shop/performances/" + perf + "/seats?sellerId=" + seller, null, 30).body());
-            while (s.find()) {
-                if (s.group().contains("\"available\":true")) {
-                    seats.add(new String[] {Long.toString(perf), Long.toString(seller), s.group().replaceAll(".*\"seat\":\"([^\"]+)\".*", "$1")});
-                }
-            }
-        }
-        if (seats.size() < wanted) {
-            throw new IllegalStateException("only " + seats.size() + " free BENCH-2026 seats for " + wanted + " purchases");
-        }
-        return seats;
-    }
-
-    private static HttpResponse<String> call(String base, String user, String password, String path, String body, int seconds)
+    private static HttpResponse<String> post(String base, String user, String password, String path, String json, int seconds)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(seconds))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
-        return HTTP.send((body == null ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString(body))).build(),
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + key + " in " + json);
-        }
-        return Long.parseLong(m.group(1));
     }
 }

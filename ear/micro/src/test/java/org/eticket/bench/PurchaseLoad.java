@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class PurchaseLoad {
 
-    private static final String CARD = "{\"method\":\"CARD\",\"cardNumber\":\"4111111111111111\",\"expiryMonth\":12,"
+    static final String CARD = "{\"method\":\"CARD\",\"cardNumber\":\"4111111111111111\",\"expiryMonth\":12,"
             + "\"expiryYear\":2030,\"cvc\":\"123\"}";
 
     public static void main(String[] args) throws Exception {
@@ -200,7 +200,7 @@ public final class PurchaseLoad {
     }
 
     /** Every free seat of every BENCH-2026 performance: {performance, seller, row, column}. */
-    private static List<long[]> benchSeats(Client c) {
+    static List<long[]> benchSeats(Client c) {
         List<long[]> seats = new ArrayList<>();
         String perfs = c.get("api/v1/shop/performances").body();
         Matcher p = Pattern.compile("\\{[^{}]*\"eventCode\":\"BENCH-2026\"[^{}]*}").matcher(perfs);
@@ -223,7 +223,7 @@ public final class PurchaseLoad {
         return seats;
     }
 
-    private static String label(long[] seat) {
+    static String label(long[] seat) {
         int column = (int) seat[3];
         StringBuilder letters = new StringBuilder();
         for (int c = column; c > 0; c = (c - 1) / 26) {
@@ -232,7 +232,7 @@ public final class PurchaseLoad {
         return letters.toString() + seat[2];
     }
 
-    private static long number(String json, String field) {
+    static long number(String json, String field) {
         Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9]+)").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + field + " in " + json);
@@ -310,7 +310,7 @@ public final class PurchaseLoad {
      * generator's own CPU per request stays small next to the server's on this shared machine
      * (java.net.http cost about 1.2 ms of CPU per purchase here).
      */
-    private static final class Client {
+    static final class Client {
         private final URI base;
         private final String basic;
         private String cookie;
