@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eticket.connector.api.TerminalAdmission;
 import org.eticket.connector.api.TerminalEvent;
+import org.eticket.security.AccessService;
 import org.eticket.security.Roles;
 
 /**
@@ -22,6 +23,9 @@ public class TerminalRegistry {
 
     @PersistenceContext
     EntityManager em;
+
+    @jakarta.ejb.EJB
+    AccessService access;
 
     /** Called by the adapter's message-driven bean, with no caller identity. */
     public void record(TerminalEvent event) {
@@ -72,15 +76,31 @@ public class TerminalRegistry {
         return TerminalAdmission.admitted(t.getLastEventSequence());
     }
 
+    /** The platform's terminals for the admin; a venue's gates or a store's kiosks for their staff (design §5). */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.VENUE, Roles.STORE})
     public List<Terminal> list() {
-        return em.createQuery("select t from Terminal t order by t.terminalId", Terminal.class).getResultList();
+        AccessService.Caller c = access.caller();
+        if (c.isAdmin()) {
+            return em.createQuery("select t from Terminal t order by t.terminalId", Terminal.class).getResultList();
+        }
+        String owner = c.is(Roles.VENUE) ? "t.venue.id" : "t.store.id";
+        return em.createQuery("select t from Terminal t where " + owner + " = :party order by t.terminalId", Terminal.class)
+                .setParameter("party", c.partyId()).getResultList();
     }
 
+    /** A terminal of another venue or store is not found, as if it did not exist: its staff learn nothing of it. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.VENUE, Roles.STORE})
     public Optional<Terminal> find(String terminalId) {
+        AccessService.Caller c = access.caller();
         return em.createNamedQuery("Terminal.byTerminalId", Terminal.class)
-                .setParameter("terminalId", terminalId).getResultStream().findFirst();
+                .setParameter("terminalId", terminalId).getResultStream().findFirst()
+                .filter(t -> c.isAdmin() || ownedBy(t, c));
+    }
+
+    private static boolean ownedBy(Terminal t, AccessService.Caller c) {
+        Long party = c.is(Roles.VENUE) ? (t.getVenue() == null ? null : t.getVenue().getId())
+                : c.is(Roles.STORE) ? (t.getStore() == null ? null : t.getStore().getId()) : null;
+        return party != null && party.equals(c.partyId());
     }
 
     /**

@@ -310,6 +310,24 @@ class BackOfficeScreensIT {
         browser.screenshot("sales-status");
         String salesPdf = browser.find("a[href*='/pdf/sales/sellers']").getAttribute("href");
         assertEquals("200 application/pdf", fetch(salesPdf));
+
+        // The back office's own sign-out ends the session: its screens ask for a sign-in again.
+        browser.find("#signOut\\:out").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+        browser.driver.get(base + "app/backoffice/organizer/sales.xhtml");
+        browser.waiting().until(d -> d.getCurrentUrl().contains("login.xhtml"));
+
+        // Stores and venues work at their terminals: their home offers their own terminals, not back
+        // office screens they may not open (which answered 403).
+        for (String party : List.of("store", "venue")) {
+            login(party);
+            assertTrue(browser.driver.findElements(By.id("backOffice")).isEmpty(), party + " is offered no back office screens");
+            assertTrue(text("atTerminals").contains("terminals"), text("atTerminals"));
+            browser.find("#ownTerminals").click();
+            browser.waiting().until(d -> d.getPageSource().contains("\"items\""));
+            assertFalse(browser.driver.getPageSource().contains(party.equals("store") ? "GRAND-HALL" : "CORNER-01"),
+                    party + " sees only its own terminals");
+        }
     }
 
     // ---- the customer's story on the sales portal (issue 4) ----

@@ -155,6 +155,16 @@ class TerminalConnectorIT {
             assertTrue(kioskOffline.getString("lastDisconnectReason").contains("protocol error"), kioskOffline.toString());
             assertTrue(link.isOnline(), "the gate stays connected");
 
+            // Each party sees only its own terminals (design §5): the hall's staff its gates, the store its kiosks;
+            // another's terminal is not found at all.
+            Api venue = Api.demo(base, "venue");
+            Api store = Api.demo(base, "store");
+            assertOwnTerminals(venue, "venueCode", "GRAND-HALL", gateId, kioskId);
+            assertOwnTerminals(store, "storeCode", "CORNER-01", kioskId, gateId);
+            assertEquals(200, venue.get("api/v1/terminals/" + gateId).status());
+            assertEquals(404, venue.get("api/v1/terminals/" + kioskId).status(), "the store's kiosk is not the hall's");
+            assertEquals(404, store.get("api/v1/terminals/" + gateId).status(), "the hall's gate is not the store's");
+
             // Revocation: the adapter cuts the terminal off at once; it cannot come back.
             Api.Response revoked = admin.post("api/v1/terminals/" + gateId + "/revocation", "{\"reason\":\"device stolen\"}");
             assertEquals(200, revoked.status(), revoked.body());
@@ -169,6 +179,18 @@ class TerminalConnectorIT {
         }
         assertEquals(403, Api.demo(base, "alice").get("api/v1/terminals").status());
         assertEquals(404, admin.get("api/v1/terminals/NO-SUCH-TERMINAL").status());
+    }
+
+    /**
+     * The party's listing holds its own terminal, not the other's, and every terminal in it is the party's.
+     */
+    private static void assertOwnTerminals(Api party, String ownerField, String ownerCode, String own, String others) {
+        Api.Response listed = party.get("api/v1/terminals?size=100");
+        assertEquals(200, listed.status(), listed.body());
+        java.util.List<JsonObject> terminals = listed.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertTrue(terminals.stream().anyMatch(t -> own.equals(t.getString("terminalId"))), listed.body());
+        assertFalse(terminals.stream().anyMatch(t -> others.equals(t.getString("terminalId"))), listed.body());
+        assertTrue(terminals.stream().allMatch(t -> ownerCode.equals(t.getString(ownerField, null))), listed.body());
     }
 
     /**
