@@ -92,6 +92,20 @@ class SeveralInstancesIT {
         demo.downloadsWithoutDelay();
     }
 
+    /**
+     * An instance that starts on a schema another instance wrote (every restart, every added instance)
+     * extends the tables; the constraints already there must not fill its log with the database's
+     * refusals (31 stack traces, five sixths of the log, before persistence.xml's log levels).
+     */
+    @Test
+    void anInstanceStartingOnTheSharedSchemaLogsNoRefusedStatements() throws Exception {
+        instanceB.awaitReady();
+        String log = Files.readString(instanceB.log, StandardCharsets.UTF_8);
+        assertFalse(log.contains("EclipseLink-4002"), () -> "B's log holds refused statements, e.g.:\n"
+                + log.substring(log.indexOf("EclipseLink-4002"), Math.min(log.length(), log.indexOf("EclipseLink-4002") + 600)));
+        assertFalse(log.contains("SEVERE"), "B's log holds no SEVERE message");
+    }
+
     @Test
     void aHomeDownloadRequestedOnInstanceBIsWrittenToTheChipThroughInstanceA() throws Exception {
         long order = demo.buy(0, 1);
