@@ -172,6 +172,19 @@ public class ChipRegistry {
     }
 
     /**
+     * Whether the caller may see what the chip with this UID holds (design §5): a registered chip
+     * only by its holder, its issuer and the platform, as its record ({@link AccessService#checkChip}).
+     * Any signed-in user can name any home reader or kiosk, so without this a stranger could list
+     * the tickets on whatever card lies on another's reader. A chip the center never registered
+     * holds no ticket of this platform.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SELLER, Roles.STORE, Roles.CUSTOMER})
+    public void checkContentReadable(ChipUid uid) {
+        em.createNamedQuery("Chip.byUid", Chip.class).setParameter("uid", uid.toString()).getResultStream().findFirst()
+                .ifPresent(access::checkChip);
+    }
+
+    /**
      * The registered chip with this UID, locked for the caller's transaction, for issuance: it
      * must be ACTIVE. Ownership (the ticket holder's chip) is the issuance service's check.
      */

@@ -1,6 +1,7 @@
 package org.eticket.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -92,7 +93,12 @@ class TerminalFlowsIT {
             assertEquals("RETRY_OR_CANCEL", foreign.json().getString("outcome"));
             assertTrue(foreign.json().getString("reason").contains("not registered to you"), foreign.body());
             assertEquals(2, foreign.json().getJsonArray("remaining").size());
-            assertEquals(0, listing(home).getJsonArray("tickets").size(), "no half ticket on bob's chip");
+            Api bob = Api.demo(base, "bob");
+            assertEquals(0, listing(bob, home).getJsonArray("tickets").size(), "no half ticket on bob's chip");
+            // What a card holds is its holder's to see: alice may not list bob's card, though it lies on her reader.
+            Api.Response notHers = alice.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
+            assertEquals(403, notHers.status(), notHers.body());
+            assertTrue(notHers.message().contains("belongs to another customer"), notHers.body());
             assertEquals(403, download(Api.demo(base, "bob"), home, first, 1).status(), "bob does not own the order");
 
             reader.place(chip.emulator);
@@ -119,6 +125,12 @@ class TerminalFlowsIT {
             }
             assertEquals(2, tickets.stream().map(v -> v.asJsonObject().getString("date")).distinct().count(),
                     "tickets of two performances: " + tickets);
+            // Anyone signed in can name a home reader; only the card's holder (its issuer, the platform) sees its tickets.
+            Api.Response stranger = bob.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
+            assertEquals(403, stranger.status(), stranger.body());
+            assertFalse(stranger.body().contains("Grand Hall"), stranger.body());
+            assertEquals(403, Api.demo(base, "seller2").get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10")
+                    .status(), "a seller that did not issue the card");
         }
     }
 
@@ -419,7 +431,11 @@ class TerminalFlowsIT {
     }
 
     private JsonObject listing(TerminalRig home) {
-        Api.Response r = alice.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
+        return listing(alice, home);
+    }
+
+    private JsonObject listing(Api as, TerminalRig home) {
+        Api.Response r = as.get("api/v1/chip-terminals/" + home.terminalId + "/chip?waitSeconds=10");
         assertEquals(200, r.status(), r.body());
         return r.json();
     }

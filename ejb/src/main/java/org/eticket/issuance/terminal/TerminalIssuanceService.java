@@ -151,6 +151,7 @@ public class TerminalIssuanceService {
         terminal(terminalId, Set.of(TerminalKind.HOME_READER, TerminalKind.KIOSK, TerminalKind.DISPENSER));
         TerminalTransport transport = new TerminalTransport(gateway, terminalId, APDU_TIMEOUT);
         ChipInfo info = awaitChip(terminalId, transport, waitSeconds);
+        chips.checkContentReadable(info.uid());
         try {
             ChipReader reader = new ChipReader(transport);
             FreeSpace space = reader.freeSpace();
