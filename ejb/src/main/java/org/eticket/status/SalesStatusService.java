@@ -44,8 +44,12 @@ import org.eticket.ticket.TicketState;
 @Stateless
 public class SalesStatusService {
 
-    /** A seat on the vacant-seat map. FREE: with the organizer (never allocated, or returned). */
-    public enum Vacancy { FREE, ALLOCATED, RETURN_REQUESTED, HELD, SOLD, VOID }
+    /**
+     * A seat on the vacant-seat map. FREE: with the organizer (never allocated, or returned).
+     * ELSEWHERE: another seller's seat, on a seller's map only: a seller sees whether its own seats
+     * sold, never whether another's did (design §5).
+     */
+    public enum Vacancy { FREE, ALLOCATED, RETURN_REQUESTED, HELD, SOLD, VOID, ELSEWHERE }
 
     public enum Report { VACANCY, SELLERS, SEAT_TYPES, DAILY, MONTHLY }
 
@@ -91,7 +95,9 @@ public class SalesStatusService {
         Map<Cell, String> typeOf = seatTypeOf(p.getEvent());
         Map<String, Long> counts = new LinkedHashMap<>(); // by Vacancy name, every one present
         for (Vacancy v : Vacancy.values()) {
-            counts.put(v.name(), 0L);
+            if (v != Vacancy.ELSEWHERE || s.sellerOnly != null) {
+                counts.put(v.name(), 0L);
+            }
         }
         Map<Long, SellerRef> sellers = new TreeMap<>();
         List<SeatStatus> seats = new ArrayList<>();
@@ -100,7 +106,8 @@ public class SalesStatusService {
             Vacancy v = t == null ? Vacancy.FREE : vacancy(t.getState());
             Long sellerId = t == null || t.getSeller() == null ? null : t.getSeller().getId();
             if (sellerId != null && s.sellerOnly != null && !sellerId.equals(s.sellerOnly)) {
-                sellerId = null; // a seller does not learn whose the other seats are
+                sellerId = null; // a seller learns neither whose the other seats are nor how they sell
+                v = Vacancy.ELSEWHERE;
             }
             if (sellerId != null) {
                 Seller seller = t.getSeller();
@@ -222,6 +229,9 @@ public class SalesStatusService {
                 legend.put("HELD", new Color(0xFFD92F));
                 legend.put("SOLD", new Color(0xD62728));
                 legend.put("VOID", new Color(0x555555));
+                if (m.counts().containsKey(Vacancy.ELSEWHERE.name())) {
+                    legend.put(Vacancy.ELSEWHERE.name(), new Color(0xB0B0B0));
+                }
                 PdfReport pdf = PdfReport.titled("Vacant-seat map: " + where);
                 m.counts().forEach((v, n) -> pdf.line(v + ": " + n));
                 yield pdf.seatMap(grid, legend).toBytes();

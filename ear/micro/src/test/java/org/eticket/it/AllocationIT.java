@@ -324,6 +324,19 @@ class AllocationIT {
         assertEquals(32000, plaza.getInt("amount"));
         JsonArray ownSales = SecurityIT.array(seller1.get("api/v1/sales-status/sellers?eventId=" + f.eventId()).body());
         assertEquals(1, ownSales.size(), "a seller sees only its own sales");
+        // City's map shows Plaza's ten seats as another seller's, not which of them sold; its own six as unsold.
+        JsonObject cityMap = f.seller2().get("api/v1/sales-status/seats?performanceId=" + f.performanceId()).json();
+        JsonObject cityCounts = cityMap.getJsonObject("counts");
+        assertEquals(10, cityCounts.getInt("ELSEWHERE"), cityCounts.toString());
+        assertEquals(0, cityCounts.getInt("SOLD"), cityCounts.toString());
+        assertEquals(6, cityCounts.getInt("ALLOCATED"), cityCounts.toString());
+        JsonObject c3 = cityMap.getJsonArray("seats").getValuesAs(JsonObject.class).stream()
+                .filter(seat -> seat.getString("seat").equals("C3")).findFirst().orElseThrow();
+        assertEquals("ELSEWHERE", c3.getString("status"), c3.toString());
+        assertTrue(!c3.containsKey("sellerId") || c3.isNull("sellerId"), c3.toString());
+        String cityPdf = pdfText(f.seller2().download("api/v1/sales-status/report/vacancy?performanceId=" + f.performanceId()));
+        assertTrue(cityPdf.contains("ELSEWHERE: 10") && cityPdf.contains("SOLD: 0"), cityPdf);
+        assertFalse(counts.containsKey("ELSEWHERE"), "the organizer sees every seat as it stands");
 
         JsonArray byType = SecurityIT.array(organizer.get("api/v1/sales-status/seat-types?eventId=" + f.eventId()).body());
         JsonObject typeA = byType.getJsonObject(0);

@@ -21,7 +21,8 @@ final class SeatMaps {
             new SeatMapData.Entry("R", "return requested", "#cc79a7"),
             new SeatMapData.Entry("H", "held at checkout", "#f0e442"),
             new SeatMapData.Entry("X", "sold", "#d55e00"),
-            new SeatMapData.Entry("V", "void", "#555555"));
+            new SeatMapData.Entry("V", "void", "#555555"),
+            new SeatMapData.Entry("O", "another seller's", "#b0b0b0"));
 
     private SeatMaps() {
     }
@@ -75,7 +76,9 @@ final class SeatMaps {
             entries.add(new SeatMapData.Entry(s.code(), s.name(), SeatMapData.PALETTE.get(entries.size() % SeatMapData.PALETTE.size())));
         }
         data.layer("seller", entries);
-        data.layer("state", STATES);
+        // "another seller's" only on a seller's map, whose counts name it
+        data.layer("state", STATES.subList(0, map.counts().containsKey(SalesStatusService.Vacancy.ELSEWHERE.name())
+                ? STATES.size() : STATES.size() - 1));
         for (SalesStatusService.SeatStatus s : map.seats()) {
             Integer k = s.sellerId() == null ? null : sellerIndex.get(s.sellerId());
             if (k != null) {
