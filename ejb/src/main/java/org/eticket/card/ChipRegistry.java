@@ -38,8 +38,11 @@ public class ChipRegistry {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Who gets a chip: UID as read from the card, and the membership number when it is a membership card. */
-    public record Registration(String uid, Long customerId, String membershipNumber) {
+    /**
+     * Who gets a chip: UID as read from the card, the customer (by ID and the e-mail the customer
+     * gives at the counter), and the membership number when it is a membership card.
+     */
+    public record Registration(String uid, Long customerId, String email, String membershipNumber) {
     }
 
     @PersistenceContext
@@ -85,11 +88,22 @@ public class ChipRegistry {
             throw new ConflictException("chip " + uid + " is already registered");
         }
         Customer holder = registration.customerId() == null ? null : em.find(Customer.class, registration.customerId());
+        Caller caller = access.caller();
+        // A seller or store identifies the customer at its counter by ID and e-mail together: customer
+        // IDs run in sequence, so the ID alone would let any issuer bind cards to, and learn the name
+        // of, every customer. A wrong e-mail answers as an unknown ID does.
+        String email = Strings.optional("email", registration.email(), 254);
+        if (!caller.isAdmin() && email == null) {
+            throw new ValidationException("email is required: the customer's e-mail, as the customer gives it, with the customer ID");
+        }
+        if (holder != null && !caller.isAdmin() && !holder.getEmail().equalsIgnoreCase(email.strip())) {
+            holder = null;
+        }
         if (holder == null) {
-            throw new NotFoundException("customer " + registration.customerId() + " does not exist");
+            throw new NotFoundException(caller.isAdmin() ? "customer " + registration.customerId() + " does not exist"
+                    : "no customer " + registration.customerId() + " with e-mail " + email.strip());
         }
         String membership = Strings.optional("membershipNumber", registration.membershipNumber(), 24);
-        Caller caller = access.caller();
         Seller seller = caller.is(Roles.SELLER) ? em.find(Seller.class, caller.partyId()) : null;
         Store store = caller.is(Roles.STORE) ? em.find(Store.class, caller.partyId()) : null;
         if (!caller.isAdmin() && seller == null && store == null) {

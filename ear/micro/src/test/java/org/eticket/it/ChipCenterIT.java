@@ -124,6 +124,27 @@ class ChipCenterIT {
                 "only chips the platform personalized");
         assertEquals(400, seller1.post("api/v1/chips", "{\"uid\":\"XYZ\",\"customerId\":" + aliceId + "}").status());
 
+        // An issuer names the customer by ID and the e-mail the customer gives: IDs run in sequence, so an ID
+        // alone would bind a card to, and reveal the name of, any customer. A wrong e-mail is an unknown ID.
+        EmulatedChip blank = EmulatedChip.personalize(admin);
+        String bobsName = admin.get("api/v1/customers/" + bobId).json().getString("name");
+        String bobsChips = bob.get("api/v1/chips").body();
+        Api.Response noEmail = Api.demo(base, "seller2").post("api/v1/chips",
+                "{\"uid\":\"" + blank.uid + "\",\"customerId\":" + bobId + "}");
+        assertEquals(400, noEmail.status(), noEmail.body());
+        assertTrue(noEmail.message().contains("email is required"), noEmail.body());
+        Api.Response guessed = Api.demo(base, "seller2").post("api/v1/chips",
+                "{\"uid\":\"" + blank.uid + "\",\"customerId\":" + bobId + ",\"email\":\"someone@example.com\"}");
+        assertEquals(404, guessed.status(), guessed.body());
+        assertFalse(guessed.body().contains(bobsName), guessed.body());
+        Api.Response unknown = Api.demo(base, "seller2").post("api/v1/chips",
+                "{\"uid\":\"" + blank.uid + "\",\"customerId\":" + (bobId + 1_000_000) + ",\"email\":\"someone@example.com\"}");
+        assertEquals(guessed.message().replace(Long.toString(bobId), "ID"), unknown.message().replace(Long.toString(bobId + 1_000_000), "ID"),
+                "a wrong e-mail answers as an unknown customer does");
+        assertEquals(bobsChips, bob.get("api/v1/chips").body(), "nothing was registered to bob");
+        Api.Response bobsOwn = Api.demo(base, "seller2").post("api/v1/chips", registration(blank, bobId, null));
+        assertEquals(201, bobsOwn.status(), "with bob's e-mail, as he gives it at the counter: " + bobsOwn.body());
+
         assertEquals(200, alice.get("api/v1/chips/" + chipId).status());
         assertTrue(alice.get("api/v1/chips").body().contains(chip.uid.toString()));
         assertEquals(403, bob.get("api/v1/chips/" + chipId).status(), "another customer's chip");
@@ -422,8 +443,9 @@ class ChipCenterIT {
                 .findFirst().orElseThrow(() -> new AssertionError("ticket T" + ticketId + " not on chip " + chip.uid)).record();
     }
 
-    private static String registration(EmulatedChip chip, long customerId, String membership) {
-        var b = Json.createObjectBuilder().add("uid", chip.uid.toString()).add("customerId", customerId);
+    private String registration(EmulatedChip chip, long customerId, String membership) {
+        String email = admin.get("api/v1/customers/" + customerId).json().getString("email");
+        var b = Json.createObjectBuilder().add("uid", chip.uid.toString()).add("customerId", customerId).add("email", email);
         if (membership != null) {
             b.add("membershipNumber", membership);
         }

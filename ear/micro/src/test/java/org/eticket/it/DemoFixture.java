@@ -52,7 +52,9 @@ final class DemoFixture {
     /** A chip personalized by the platform and registered by seller1 to the customer, with its registry ID. */
     EmulatedChip registeredChip(long customerId) throws Exception {
         EmulatedChip chip = EmulatedChip.personalize(admin);
-        Api.Response r = seller1.post("api/v1/chips", "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId + "}");
+        String email = admin.get("api/v1/customers/" + customerId).json().getString("email");
+        Api.Response r = seller1.post("api/v1/chips", "{\"uid\":\"" + chip.uid + "\",\"customerId\":" + customerId
+                + ",\"email\":\"" + email + "\"}");
         assertEquals(201, r.status(), r.body());
         chip.id = r.id();
         return chip;

@@ -221,7 +221,7 @@ public class TerminalIssuanceService {
             throw new ConflictException("chip " + info.uid() + " did not prove its key: not a genuine chip");
         }
         Chip chip = chips.register(new ChipRegistry.Registration(info.uid().toString(), member.getCustomer().getId(),
-                member.getMembershipNumber()));
+                member.getCustomer().getEmail(), member.getMembershipNumber()));
         show(terminalId, TerminalCommand.display("Membership card " + member.getMembershipNumber() + " issued", true));
         return new MembershipCard(chip.getId(), chip.getUid(), member.getId(), member.getCustomer().getId(),
                 member.getMembershipNumber(), terminalId);
