@@ -100,11 +100,24 @@ public class DownloadNotices {
         }
     }
 
+    /** Keeps the error and when to try again (instead of when the sender's claim runs out). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failed(Long id, String error) {
-        em.createQuery("update DownloadNotice n set n.lastError = :e where n.id = :id")
+    public void failed(Long id, String error, Instant retryAt) {
+        em.createQuery("update DownloadNotice n set n.lastError = :e, n.nextAttemptAt = :retry where n.id = :id")
                 .setParameter("e", error == null ? "unknown" : error.length() > 300 ? error.substring(0, 300) : error)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("retry", retryAt).setParameter("id", id).executeUpdate();
+    }
+
+    /**
+     * When a notice that failed on its {@code attempts}-th try is tried again: after {@code first},
+     * doubling with each further failure up to an hour. A mail server that is down for a while is
+     * not asked again every sweep for every notice, and one that comes back gets the early ones soon.
+     */
+    static Instant retryAt(Instant failedAt, int attempts, Duration first) {
+        Duration cap = Duration.ofHours(1);
+        int doublings = Math.max(0, Math.min(attempts - 1, 20));
+        Duration wait = first.multipliedBy(1L << doublings);
+        return failedAt.plus(wait.compareTo(cap) > 0 || wait.isNegative() ? cap : wait);
     }
 
     /** Unsent notices whose time has come (new ones missed by their sender, or retries). */

@@ -14,6 +14,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -58,6 +59,11 @@ public class NoticeMailer {
     @Inject
     @ConfigProperty(name = "eticket.mail.timeout-millis", defaultValue = "10000")
     int timeoutMillis;
+
+    /** The wait before a failed notice's first retry; it doubles with each further failure, up to an hour. */
+    @Inject
+    @ConfigProperty(name = "eticket.mail.retry-seconds", defaultValue = "30")
+    int retrySeconds;
 
     /**
      * One mail session per bean instance: {@code Session.getInstance} looks its providers up
@@ -163,22 +169,34 @@ public class NoticeMailer {
                         throw e; // the connection is gone: the rest of the batch fails with it
                     }
                     refused.add(n.getId()); // this message only (e.g. a recipient the server refuses)
-                    failed(n.getId(), e);
+                    LOG.log(Level.WARNING, "download notice " + n.getId() + " refused by the mail server (retried from "
+                            + failed(n, e) + "): " + e);
                 }
             }
         } catch (MessagingException | RuntimeException e) {
+            // the mail server is unreachable or dropped the connection: one line for the batch, not one per notice
+            Instant first = null;
+            int failedHere = 0;
             for (DownloadNotice n : claimed) {
                 if (!sent.contains(n.getId()) && !refused.contains(n.getId())) {
-                    failed(n.getId(), e);
+                    Instant retry = failed(n, e);
+                    first = first == null || retry.isBefore(first) ? retry : first;
+                    failedHere++;
                 }
+            }
+            if (failedHere > 0) {
+                LOG.log(Level.WARNING, failedHere + " download notice(s) not sent, retried from " + first + ": " + e);
+            } else {
+                LOG.log(Level.FINE, "the mail server failed after taking every notice of the batch", e);
             }
         }
         notices.sent(sent, Instant.now());
         return sent.size();
     }
 
-    private void failed(Long id, Exception e) {
-        LOG.log(Level.WARNING, "download notice " + id + " not sent (will retry): " + e);
-        notices.failed(id, e.toString());
+    private Instant failed(DownloadNotice n, Exception e) {
+        Instant retry = DownloadNotices.retryAt(Instant.now(), n.getAttempts(), Duration.ofSeconds(retrySeconds));
+        notices.failed(n.getId(), e.toString(), retry);
+        return retry;
     }
 }

@@ -97,7 +97,11 @@ class SellingIT {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(40));
+        await(what, Duration.ofSeconds(40), condition);
+    }
+
+    static void await(String what, Duration bound, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(bound);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError("timed out waiting: " + what);
@@ -112,8 +116,12 @@ class SellingIT {
     }
 
     MimeMessage mailFor(String orderNumber) {
+        return mailFor(orderNumber, Duration.ofSeconds(40));
+    }
+
+    MimeMessage mailFor(String orderNumber, Duration bound) {
         MimeMessage[] found = new MimeMessage[1];
-        await("the download notice of " + orderNumber, () -> {
+        await("the download notice of " + orderNumber, bound, () -> {
             for (MimeMessage m : SMTP.getReceivedMessages()) {
                 if (GreenMailUtil.getBody(m).contains(orderNumber)) {
                     found[0] = m;
@@ -256,6 +264,63 @@ class SellingIT {
         assertEquals(201, paid.status(), paid.body());
         assertEquals(List.of(seats.get(0)), paid.json().getJsonArray("lines").stream()
                 .map(l -> l.asJsonObject().getString("seat")).toList());
+    }
+
+    /**
+     * The mail server is down when a customer buys: the purchase does not wait for it, the notice
+     * keeps the failure and is tried again (after eticket.mail.retry-seconds, here 1 s, doubling),
+     * and once the server is back the sweeper's next run (every 30 s) delivers it, once.
+     */
+    @Test
+    void aNoticeTheMailServerCouldNotTakeIsSentOnceItIsBack() throws Exception {
+        Api carol = Api.demo(base, "carol");
+        long perf = demo.performance(1);
+        long plaza = demo.seller(perf, "PLAZA");
+        String number;
+        long orderId;
+        SMTP.stop();
+        try {
+            Api.Response paid = carol.post("api/v1/purchases", purchase(perf, plaza,
+                    List.of(demo.freeSeats(carol, perf, plaza).get(0)), card(APPROVE)));
+            assertEquals(201, paid.status(), "the purchase does not wait for the mail server: " + paid.body());
+            number = paid.json().getString("number");
+            orderId = paid.json().getJsonNumber("id").longValue();
+            await("the first attempt failed and was kept", () -> {
+                Object[] n = notice(orderId);
+                return n != null && (Integer) n[0] >= 1 && n[1] != null && n[2] == null;
+            });
+            Object[] failed = notice(orderId);
+            assertTrue(String.valueOf(failed[1]).contains("Couldn't connect"), "the error kept: " + failed[1]);
+        } finally {
+            SMTP.start();
+        }
+        Instant back = Instant.now();
+        MimeMessage mail = mailFor(number, Duration.ofSeconds(75));
+        assertEquals("carol@example.com", mail.getAllRecipients()[0].toString());
+        Object[] sent = notice(orderId);
+        assertNotNull(sent[2], "marked sent");
+        assertTrue(sent[1] == null, "the error cleared: " + sent[1]);
+        Thread.sleep(2_000);
+        assertEquals(1, java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getBody(m).contains(number)).count(), "sent once, " + Duration.between(back, Instant.now()));
+    }
+
+    /** The download notice of an order as the database holds it: attempts, last error, sent at; null if none. */
+    private static Object[] notice(long orderId) {
+        org.apache.derby.jdbc.ClientDataSource ds = new org.apache.derby.jdbc.ClientDataSource();
+        ds.setServerName("127.0.0.1");
+        ds.setPortNumber(Integer.getInteger("it.derby.port"));
+        ds.setDatabaseName(java.nio.file.Path.of(System.getProperty("it.data")).toAbsolutePath().resolve("db").toString());
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "select ATTEMPTS, LASTERROR, SENTAT from DOWNLOADNOTICE where ORDERID = ?")) {
+            q.setLong(1, orderId);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new Object[] {rs.getInt(1), rs.getString(2), rs.getTimestamp(3)} : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
