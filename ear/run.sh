@@ -4,6 +4,7 @@
 #   ETICKET_TERMINAL_PORT (7400)  TCP port reader terminals connect to
 #   ETICKET_DATA (./data)         database, keys and terminal CA (survive restarts) and Payara's runtime directory (does not)
 #   ETICKET_READY_TIMEOUT (240)   seconds to wait for /health/ready
+# Any setting of README.md's "Configuration" as an environment variable, e.g. ETICKET_MAIL_SMTP_HOST=mail.example.com
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
