@@ -97,6 +97,36 @@ class BackOfficeScreensIT {
         }
     }
 
+    /** On a phone the portal is laid out at the phone's width, not as a desktop page shrunk to a third. */
+    @Test
+    void thePortalFitsAPhonesScreen() {
+        browser.close();
+        browser = new Browser(Path.of("target"), true);
+        browser.driver.get(base + "login.xhtml");
+        assertPhoneWidth("the sign-in page");
+        type("login:username", "alice");
+        type("login:password", "demo-alice");
+        browser.driver.findElement(By.id("login:signIn")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/shop/index.xhtml"));
+        browser.settle();
+        assertPhoneWidth("the performances");
+        browser.find("a[href*='performance=']").click();
+        browser.settle();
+        assertPhoneWidth("a performance's sellers");
+        for (String page : List.of("shop/orders.xhtml", "shop/wallet.xhtml", "shop/memberships.xhtml")) {
+            browser.driver.get(base + page);
+            browser.settle();
+            assertPhoneWidth(page);
+        }
+        browser.screenshot("portal-on-a-phone");
+    }
+
+    private void assertPhoneWidth(String what) {
+        assertEquals(390L, ((Number) browser.js("return window.innerWidth")).longValue(), what + " is laid out at the phone's width");
+        assertTrue(((Number) browser.js("return document.documentElement.scrollWidth")).longValue() <= 390,
+                what + " needs no sideways scrolling");
+    }
+
     @Test
     void customerTopsUpTheWalletAndJoinsAFanClub() {
         try {

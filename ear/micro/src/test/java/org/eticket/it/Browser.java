@@ -31,6 +31,11 @@ final class Browser implements AutoCloseable {
     private int shot;
 
     Browser(Path target) {
+        this(target, false);
+    }
+
+    /** A phone's screen (390 x 844 CSS pixels, touch, as Chromium's device emulation has it) when {@code phone}. */
+    Browser(Path target, boolean phone) {
         String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String driverPath = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
         if (!new File(binary).canExecute() || !new File(driverPath).canExecute()) {
@@ -54,6 +59,10 @@ final class Browser implements AutoCloseable {
                 "--window-size=1400,1100", "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "mobile", true, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath)).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
