@@ -714,7 +714,7 @@
         this.message.classList.toggle('seatmap-error', !!error);
     };
 
-    // ---- mouse ----
+    // ---- mouse, pen and touch (pointer events: a finger selects as the left button does) ----
 
     SeatMap.prototype.bindPointer = function () {
         var self = this;
@@ -724,7 +724,10 @@
             return {x: e.clientX - rect.left, y: e.clientY - rect.top};
         };
         canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
-        canvas.addEventListener('mousedown', function (e) {
+        canvas.addEventListener('pointerdown', function (e) {
+            if (!e.isPrimary) {
+                return; // a second finger: the first one's drag goes on
+            }
             var p = point(e);
             // Left drag selects (with Ctrl: deselects); right or middle drag, or Alt+drag, pans.
             var pan = e.button !== 0 || e.altKey || !self.editable;
@@ -733,9 +736,9 @@
             canvas.focus({preventScroll: true});
             e.preventDefault();
         });
-        global.addEventListener('mousemove', function (e) {
+        global.addEventListener('pointermove', function (e) {
             var d = self.drag;
-            if (!d) {
+            if (!d || !e.isPrimary) {
                 return;
             }
             var p = point(e);
@@ -751,9 +754,15 @@
             d.last = p;
             self.draw();
         });
-        global.addEventListener('mouseup', function (e) {
+        global.addEventListener('pointercancel', function () {
+            if (self.drag) {
+                self.drag = null;
+                self.draw();
+            }
+        });
+        global.addEventListener('pointerup', function (e) {
             var d = self.drag;
-            if (!d) {
+            if (!d || !e.isPrimary) {
                 return;
             }
             self.drag = null;

@@ -118,7 +118,56 @@ class BackOfficeScreensIT {
             browser.settle();
             assertPhoneWidth(page);
         }
+
+        // A finger picks seats on the map as the mouse does: a tap takes one, a drag along a row takes those it crosses.
+        long aurora = new DemoFixture(base).aurora().get(0).getJsonNumber("id").longValue();
+        browser.driver.get(base + "shop/index.xhtml?performance=" + aurora);
+        browser.settle();
+        browser.driver.findElement(By.partialLinkText("Ticket Plaza")).click();
+        browser.settle();
+        WebElement canvas = browser.find("#shopMap canvas");
+        assertPhoneWidth("a seller's seat map");
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        @SuppressWarnings("unchecked")
+        List<Number> run = (List<Number>) browser.js("var m = document.getElementById('shopMap').seatMap;"
+                + " for (var r = 0; r < m.rows; r++) for (var c = 0; c + 2 < m.columns; c++) { var i = r * m.columns + c;"
+                + "  if (!m.isLocked(i) && !m.isLocked(i + 1) && !m.isLocked(i + 2)) return [r + 1, c + 1]; } return null;");
+        assertTrue(run != null, "three free seats side by side in Ticket Plaza's stock");
+        int row = run.get(0).intValue();
+        int column = run.get(1).intValue();
+        touch(List.of(viewportPoint("shopMap", row, column + 2)));
+        assertEquals(1L, selectedCount("shopMap"), "a tap takes a seat");
+        touch(List.of(viewportPoint("shopMap", row, column + 2))); // and a second tap gives it back
+        assertEquals(0L, selectedCount("shopMap"));
+        touch(List.of(viewportPoint("shopMap", row, column), viewportPoint("shopMap", row, column + 1),
+                viewportPoint("shopMap", row, column + 2)));
+        assertEquals(3L, selectedCount("shopMap"), "a drag along the row takes the three seats");
         browser.screenshot("portal-on-a-phone");
+    }
+
+    /** One finger put down at the first point, moved through the others, and lifted (CSS pixels of the viewport). */
+    private void touch(List<int[]> points) {
+        org.openqa.selenium.interactions.PointerInput finger = new org.openqa.selenium.interactions.PointerInput(
+                org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+        org.openqa.selenium.interactions.Sequence gesture = new org.openqa.selenium.interactions.Sequence(finger, 0);
+        org.openqa.selenium.interactions.PointerInput.Origin viewport = org.openqa.selenium.interactions.PointerInput.Origin.viewport();
+        gesture.addAction(finger.createPointerMove(java.time.Duration.ZERO, viewport, points.get(0)[0], points.get(0)[1]));
+        gesture.addAction(finger.createPointerDown(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+        for (int[] p : points.subList(1, points.size())) {
+            gesture.addAction(finger.createPointerMove(java.time.Duration.ofMillis(100), viewport, p[0], p[1]));
+        }
+        gesture.addAction(finger.createPointerUp(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver.perform(List.of(gesture));
+    }
+
+    /** A seat's centre in CSS pixels of the viewport. */
+    private int[] viewportPoint(String mapId, int row, int column) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) browser.js(
+                "var m = document.getElementById(arguments[0]).seatMap; var c = m.cellCentre(arguments[1], arguments[2]);"
+                        + " var r = m.canvas.getBoundingClientRect(); return {x: r.left + c.x, y: r.top + c.y};",
+                mapId, row, column);
+        return new int[] {(int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue())};
     }
 
     private void assertPhoneWidth(String what) {
