@@ -162,12 +162,7 @@ class BackOfficeScreensIT {
 
     /** A seat's centre in CSS pixels of the viewport. */
     private int[] viewportPoint(String mapId, int row, int column) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> p = (Map<String, Number>) browser.js(
-                "var m = document.getElementById(arguments[0]).seatMap; var c = m.cellCentre(arguments[1], arguments[2]);"
-                        + " var r = m.canvas.getBoundingClientRect(); return {x: r.left + c.x, y: r.top + c.y};",
-                mapId, row, column);
-        return new int[] {(int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue())};
+        return seatCentre(mapId, row, column, "r.left + c.x", "r.top + c.y");
     }
 
     private void assertPhoneWidth(String what) {
@@ -1188,10 +1183,15 @@ class BackOfficeScreensIT {
 
     /** A seat's centre as an offset from the canvas centre (how WebDriver's actions address an element). */
     private int[] point(String mapId, WebElement canvas, int row, int column) {
+        return seatCentre(mapId, row, column, "c.x - r.width / 2", "c.y - r.height / 2");
+    }
+
+    /** A seat's centre ({@code c}, in the canvas) placed by the given expressions over the canvas's box {@code r}. */
+    private int[] seatCentre(String mapId, int row, int column, String x, String y) {
         @SuppressWarnings("unchecked")
         Map<String, Number> p = (Map<String, Number>) browser.js(
                 "var m = document.getElementById(arguments[0]).seatMap; var c = m.cellCentre(arguments[1], arguments[2]);"
-                        + " var r = m.canvas.getBoundingClientRect(); return {x: c.x - r.width / 2, y: c.y - r.height / 2};",
+                        + " var r = m.canvas.getBoundingClientRect(); return {x: " + x + ", y: " + y + "};",
                 mapId, row, column);
         return new int[] {(int) Math.round(p.get("x").doubleValue()), (int) Math.round(p.get("y").doubleValue())};
     }
