@@ -5,8 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import org.eticket.platform.Identified;
 
 /** One date of an event: doors open, show starts, through these gates (C3, S1201). */
@@ -50,6 +52,11 @@ public class Performance extends Identified {
     public LocalTime getStartTime() { return startTime; }
 
     public String getGates() { return gates; }
+
+    /** When the show starts, the date and start time read in the platform's zone. */
+    public Instant startsAt(ZoneId zone) {
+        return date.atTime(startTime).atZone(zone).toInstant();
+    }
 
     void reschedule(LocalDate date, LocalTime openingTime, LocalTime startTime, String gates) {
         this.date = date;

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eticket.allocation.Allocation;
@@ -95,8 +96,10 @@ public class DemoData {
         seatType(event, "S", "S seat", 12000, "#d62728", "A1:AD5");
         seatType(event, "A", "A seat", 9000, "#1f77b4", "A6:AD12");
         seatType(event, "B", "B seat", 6000, "#2ca02c", "A13:AD20");
-        Performance first = new Performance(event, LocalDate.of(2026, 12, 19), LocalTime.of(17, 0), LocalTime.of(18, 0), "North,South");
-        Performance second = new Performance(event, LocalDate.of(2026, 12, 20), LocalTime.of(16, 0), LocalTime.of(17, 0), "North,South");
+        // four weeks ahead of the day the demo is loaded: on sale, whenever a newcomer runs it (sales close at the start)
+        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusWeeks(4);
+        Performance first = new Performance(event, firstDay, LocalTime.of(17, 0), LocalTime.of(18, 0), "North,South");
+        Performance second = new Performance(event, firstDay.plusDays(1), LocalTime.of(16, 0), LocalTime.of(17, 0), "North,South");
         em.persist(first);
         em.persist(second);
 
@@ -140,7 +143,7 @@ public class DemoData {
         String all = "A1:" + Cell.columnLabel(layout.getColumns()) + layout.getRows();
         seatType(bench, "B", "B seat", 6000, "#2ca02c", all);
         for (int i = 0; i < benchPerformances; i++) {
-            Performance p = new Performance(bench, LocalDate.of(2027, 1, 1).plusDays(i), LocalTime.of(17, 0), LocalTime.of(18, 0), "North");
+            Performance p = new Performance(bench, LocalDate.now(ZoneOffset.UTC).plusWeeks(8).plusDays(i), LocalTime.of(17, 0), LocalTime.of(18, 0), "North");
             em.persist(p);
             em.persist(new SellerAuthorization(p, plaza, Quota.parse("100%")));
             stock(p, plaza, all);

@@ -17,6 +17,9 @@ public record Card(CardNumber number, YearMonth expiry, String holder) {
         if (expiryMonth < 1 || expiryMonth > 12) {
             throw new ValidationException("expiry month must be 1 to 12, was " + expiryMonth);
         }
+        if (expiryYear < 0 || expiryYear > 9999) {
+            throw new ValidationException("expiry year is the card's 2 or 4 digits, was " + expiryYear);
+        }
         int year = expiryYear < 100 ? 2000 + expiryYear : expiryYear;
         YearMonth expiry = YearMonth.of(year, expiryMonth);
         if (expiry.isBefore(now)) {

@@ -7,10 +7,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eticket.allocation.Seller;
@@ -36,6 +40,8 @@ public class HoldService {
     /** Tries of "best N" when someone takes the chosen seats between reading and claiming. */
     private static final int BEST_TRIES = 3;
 
+    private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
     @PersistenceContext
     EntityManager em;
 
@@ -51,6 +57,10 @@ public class HoldService {
     @Inject
     @ConfigProperty(name = "eticket.hold.seconds", defaultValue = "600")
     long holdSeconds;
+
+    @Inject
+    @ConfigProperty(name = "eticket.zone", defaultValue = "Asia/Tokyo")
+    String zone;
 
     /** A hold with what it holds, for the checkout screen. */
     public record HoldView(Hold hold, List<Offer> seats, long total, String currency) {
@@ -68,16 +78,40 @@ public class HoldService {
         if (seconds != null && (seconds < 1 || seconds > holdSeconds)) {
             throw new ValidationException("holdSeconds is 1 to " + holdSeconds + ", was " + seconds);
         }
-        Customer customer = em.find(Customer.class, access.caller().partyId());
-        Performance performance = performance(request.performanceId());
+        Performance performance = onSale(request.performanceId());
         Seller seller = seller(request.sellerId());
+        // The customer's row serializes the customer's holds, on any instance, so that holds
+        // made at once cannot together pass the limit below.
+        Customer customer = em.find(Customer.class, access.caller().partyId(), LockModeType.PESSIMISTIC_WRITE);
         checkMayBuy(customer, seller);
+        checkHoldLimit(customer, performance, request);
         Instant until = tickets.now().plus(Duration.ofSeconds(seconds == null ? holdSeconds : seconds));
         String id = UUID.randomUUID().toString();
         List<Offer> seats = claim(request, performance, seller, id, until);
-        Hold hold = new Hold(id, performance, seller, customer, access.caller().username(), tickets.now(), until, seats.size());
+        HoldView quoted = view(null, seats);
+        Hold hold = new Hold(id, performance, seller, customer, access.caller().username(), tickets.now(), until, seats.size(),
+                quoted.total());
         em.persist(hold);
         return view(hold, seats);
+    }
+
+    /**
+     * A customer holds at most {@link SeatSelection#MAX_SEATS} seats of a performance at a
+     * time, over all their holds: otherwise one buyer could keep a whole block off sale by
+     * holding it again and again.
+     */
+    private void checkHoldLimit(Customer customer, Performance performance, SeatRequest request) {
+        long asked = request.seats() != null && !request.seats().isEmpty() ? request.seats().size()
+                : request.quantity() == null ? 0 : request.quantity();
+        long holding = em.createQuery("select count(t) from Ticket t, Hold h where t.holdId = h.id and h.customer = :c"
+                        + " and h.performance = :p and t.state = :held and t.heldUntil > :now", Long.class)
+                .setParameter("c", customer).setParameter("p", performance).setParameter("held", TicketState.HELD)
+                .setParameter("now", tickets.now()).getSingleResult();
+        if (holding > 0 && holding + asked > SeatSelection.MAX_SEATS) {
+            throw new ConflictException("you already hold " + holding + (holding == 1 ? " seat" : " seats")
+                    + " of this performance, and one buyer holds at most " + SeatSelection.MAX_SEATS
+                    + " at a time; buy or release them before holding more");
+        }
     }
 
     /** Claims the seats for {@code holdId} or throws; retries "best N" when the chosen seats were taken meanwhile. */
@@ -107,7 +141,10 @@ public class HoldService {
     /** The customer gives the seats back before the hold expires. */
     @RolesAllowed(Roles.CUSTOMER)
     public int release(String holdId) {
-        own(holdId);
+        Hold hold = own(holdId);
+        if (hold.getOrderNumber() == null && hold.getReleasedAt() == null) {
+            hold.released(tickets.now());
+        }
         int n = 0;
         for (Offer o : held(holdId)) {
             n += tickets.release(o.claimed(), holdId, null, "released by the buyer") ? 1 : 0;
@@ -157,7 +194,7 @@ public class HoldService {
     /** Fan-club stock is sold to the fan club's registered members only (Fig 13). */
     public void checkMayBuy(Customer customer, Seller seller) {
         if (seller.getKind() == Seller.Kind.FAN_CLUB) {
-            long members = em.createQuery("select count(m) from Member m where m.seller = :s and m.customer = :c"
+            long members = customer.getId() == null ? 0 : em.createQuery("select count(m) from Member m where m.seller = :s and m.customer = :c"
                             + " and m.status = :r", Long.class)
                     .setParameter("s", seller).setParameter("c", customer).setParameter("r", Member.Status.REGISTERED)
                     .getSingleResult();
@@ -167,8 +204,60 @@ public class HoldService {
         }
     }
 
+    /**
+     * Why the hold no longer holds its seats (bought, given back, expired), or null while it
+     * does: what a second checkout of it, or its checkout page, tells the buyer.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String ended(String holdId) {
+        Hold hold = own(holdId);
+        if (hold.getOrderNumber() != null) {
+            return "these seats were bought with order " + hold.getOrderNumber() + "; nothing more was charged";
+        }
+        if (hold.getReleasedAt() != null) {
+            return "you released these seats; nothing was charged, choose seats again";
+        }
+        if (!hold.getUntil().isAfter(Instant.now()) || held(holdId).size() != hold.getSeats()) {
+            return "your hold expired at " + local(hold.getUntil()) + " and its seats were released;"
+                    + " nothing was charged, choose seats again";
+        }
+        return null;
+    }
+
+    /** The checkout found other prices than the buyer was shown: the hold now quotes these. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void requote(String holdId, long total) {
+        own(holdId).requote(total);
+    }
+
+    /** A performance that is still on sale: sales close when the show starts. */
+    public Performance onSale(Long id) {
+        Performance p = performance(id);
+        checkOnSale(p);
+        return p;
+    }
+
+    public void checkOnSale(Performance p) {
+        if (started(p)) {
+            throw new ConflictException("the performance of " + p.getEvent().getName() + " on "
+                    + local(p.startsAt(ZoneId.of(zone))) + " has started; its tickets are no longer sold, nothing was charged");
+        }
+    }
+
+    /** True once the show has started (asked outside transactions too, so not the ticket master's clock). */
+    public boolean started(Performance p) {
+        return !Instant.now().isBefore(p.startsAt(ZoneId.of(zone)));
+    }
+
+    private String local(Instant at) {
+        return SHOW.format(at.atZone(ZoneId.of(zone))) + " (" + zone + ")";
+    }
+
     public Performance performance(Long id) {
-        Performance p = id == null ? null : em.find(Performance.class, id);
+        if (id == null) {
+            throw new ValidationException("say which performance (performanceId)");
+        }
+        Performance p = em.find(Performance.class, id);
         if (p == null) {
             throw new NotFoundException("performance " + id + " does not exist");
         }
@@ -176,7 +265,10 @@ public class HoldService {
     }
 
     public Seller seller(Long id) {
-        Seller s = id == null ? null : em.find(Seller.class, id);
+        if (id == null) {
+            throw new ValidationException("say which seller sells the seats (sellerId)");
+        }
+        Seller s = em.find(Seller.class, id);
         if (s == null) {
             throw new NotFoundException("seller " + id + " does not exist");
         }

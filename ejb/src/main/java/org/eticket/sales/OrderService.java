@@ -47,6 +47,29 @@ public class OrderService {
         return new Page<>(items, total, page, size);
     }
 
+    /**
+     * The orders the caller may read, newest first: a customer their own, a seller those it
+     * sold, an organizer those of its events, the platform every order.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER, Roles.CUSTOMER})
+    public Page<SalesOrder> list(int page, int size) {
+        AccessService.Caller c = access.caller();
+        if (c.is(Roles.CUSTOMER)) {
+            return mine(page, size);
+        }
+        Page.check(page, size);
+        String where = c.is(Roles.SELLER) ? " where o.seller.id = :p"
+                : c.is(Roles.ORGANIZER) ? " where o.performance.event.organizer.id = :p" : "";
+        var count = em.createQuery("select count(o) from SalesOrder o" + where, Long.class);
+        var items = em.createQuery("select o from SalesOrder o" + where + " order by o.id desc", SalesOrder.class);
+        if (!where.isEmpty()) {
+            count.setParameter("p", c.partyId());
+            items.setParameter("p", c.partyId());
+        }
+        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(),
+                page, size);
+    }
+
     /** The download page (Fig 15): only the buyer, and only inside the window. */
     @RolesAllowed({Roles.CUSTOMER, Roles.PLATFORM_ADMIN})
     public SalesOrder forDownload(String token, Instant now) {

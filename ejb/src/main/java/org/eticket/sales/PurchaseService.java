@@ -126,15 +126,31 @@ public class PurchaseService {
     @RolesAllowed(Roles.CUSTOMER)
     public SalesOrder checkout(String holdId, PaymentRequest payment) {
         Hold hold = holds.own(holdId);
+        String ended = holds.ended(holdId);
+        if (ended != null) {
+            throw new ConflictException(ended);
+        }
+        holds.checkOnSale(hold.getPerformance());
         Card card = card(payment);
         List<Offer> seats = holds.held(holdId);
-        if (seats.size() != hold.getSeats() || !hold.getUntil().isAfter(Instant.now())) {
-            throw new ConflictException("your hold expired at " + hold.getUntil()
-                    + " and its seats were released; nothing was charged, choose seats again");
+        long total = HoldService.view(hold, seats).total();
+        if (hold.getTotal() != null && hold.getTotal() != total) {
+            // the organizer changed a price since the buyer saw it: nobody pays a price unseen
+            holds.requote(holdId, total);
+            throw new ConflictException("the price of your seats changed from " + hold.getTotal() + " to " + total + " "
+                    + seats.get(0).currency() + " since you chose them; nothing was charged. They are still held for you:"
+                    + " buy again to pay the new price");
         }
         Customer buyer = em.find(Customer.class, access.caller().partyId());
-        return authorizeAndSell(new Sale(buyer, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats, payment,
-                holdId, "your hold expired meanwhile and its seats were released; nothing was charged, choose seats again"), card);
+        try {
+            return authorizeAndSell(new Sale(buyer, null, hold.getSeller(), hold.getPerformance(), Channel.PORTAL, seats,
+                    payment, holdId, "your hold expired meanwhile and its seats were released; nothing was charged,"
+                    + " choose seats again"), card);
+        } catch (ConflictException e) {
+            // e.g. a second click's checkout, refused because the first one bought the seats
+            String why = holds.ended(holdId);
+            throw why == null ? e : new ConflictException(why);
+        }
     }
 
     /** Chooses and pays in one step (the API's purchase path). */
@@ -150,10 +166,13 @@ public class PurchaseService {
     }
 
     private SalesOrder purchase(SeatRequest request, PaymentRequest payment, Channel channel) {
+        if (request == null) {
+            throw new ValidationException("say which seats to buy");
+        }
         Customer buyer = em.find(Customer.class, access.caller().partyId());
-        Seller seller = holds.seller(request == null ? null : request.sellerId());
+        Seller seller = holds.seller(request.sellerId());
         holds.checkMayBuy(buyer, seller);
-        return sellNow(buyer, seller, request, payment, channel);
+        return sellNow(buyer, null, seller, request, payment, channel);
     }
 
     /** A seller's own system submits a purchase order for its own stock (seed 004 Fig 7), paid by card. */
@@ -171,23 +190,26 @@ public class PurchaseService {
         }
         Seller seller = holds.seller(caller.partyId());
         SeatRequest own = new SeatRequest(request.performanceId(), seller.getId(), request.seats(), request.seatType(), request.quantity());
-        return sellNow(customer(buyer), seller, own, payment, Channel.SELLER_API);
+        Customer customer = customer(buyer);
+        holds.checkMayBuy(customer, seller);
+        return sellNow(customer, buyer.name().strip(), seller, own, payment, Channel.SELLER_API);
     }
 
-    private SalesOrder sellNow(Customer buyer, Seller seller, SeatRequest request, PaymentRequest payment, Channel channel) {
-        if (request == null) {
-            throw new ValidationException("say which seats to buy");
-        }
+    private SalesOrder sellNow(Customer buyer, String buyerName, Seller seller, SeatRequest request, PaymentRequest payment,
+                               Channel channel) {
         Card card = card(payment);
-        Performance performance = holds.performance(request.performanceId());
+        Performance performance = holds.onSale(request.performanceId());
         List<Offer> seats = selection.choose(request, performance, seller);
-        return authorizeAndSell(new Sale(buyer, seller, performance, channel, seats, payment, null,
+        return authorizeAndSell(new Sale(buyer, buyerName, seller, performance, channel, seats, payment, null,
                 HoldService.takenMeanwhile(seats)), card);
     }
 
-    /** What one purchase sells: the seats (held under {@code holdId}, or straight from stock when null). */
-    public record Sale(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                       PaymentRequest payment, String holdId, String takenMessage) {
+    /**
+     * What one purchase sells: the seats (held under {@code holdId}, or straight from stock when
+     * null); {@code buyerName} is the name a seller's purchase order gave, null for the customer's own.
+     */
+    public record Sale(Customer buyer, String buyerName, Seller seller, Performance performance, Channel channel,
+                       List<Offer> seats, PaymentRequest payment, String holdId, String takenMessage) {
 
         long total() {
             return seats.stream().mapToLong(Offer::priceOrZero).sum();
@@ -288,14 +310,20 @@ public class PurchaseService {
                 ? order -> tickets.sellHeld(sale.holdId(), seats.stream().map(Offer::claimed).toList(), buyer, order) == seats.size()
                 : order -> tickets.sellAllocatedAll(List.of(new TicketService.Sold(seats.stream().map(Offer::claimed).toList(),
                         sale.seller().getId(), buyer.getId(), order.getId(), null)))[0];
-        return complete(buyer, em.find(Seller.class, sale.seller().getId()), em.find(Performance.class, sale.performance().getId()),
-                sale.channel(), seats, sale.payment(), card, claim, sale.takenMessage());
+        SalesOrder order = complete(buyer, sale.buyerName(), em.find(Seller.class, sale.seller().getId()),
+                em.find(Performance.class, sale.performance().getId()), sale.channel(), seats, sale.payment(), card, claim,
+                sale.takenMessage());
+        if (sale.holdId() != null) {
+            em.find(Hold.class, sale.holdId()).bought(order.getNumber());
+        }
+        return order;
     }
 
-    private SalesOrder complete(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
-                                PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim, String taken) {
+    private SalesOrder complete(Customer buyer, String buyerName, Seller seller, Performance performance, Channel channel,
+                                List<Offer> seats, PaymentRequest payment, Authorization card, Predicate<SalesOrder> claim,
+                                String taken) {
         Instant now = tickets.now();
-        SalesOrder order = newOrder(buyer, seller, performance, channel, seats, payment, card, now, terms::termsOf);
+        SalesOrder order = newOrder(buyer, buyerName, seller, performance, channel, seats, payment, card, now, terms::termsOf);
         em.persist(order);
         em.flush(); // the order row exists before the tickets point to it
         // Seats first, lines after: a line's unique ticket key is only ever written by the
@@ -336,7 +364,8 @@ public class PurchaseService {
                 outcomes[i] = GroupCommit.Outcome.ALONE; // the buyer's first purchase opens the account on its own
                 continue;
             }
-            SalesOrder order = newOrder(em.find(Customer.class, sale.buyer().getId()), em.find(Seller.class, sale.seller().getId()),
+            SalesOrder order = newOrder(em.find(Customer.class, sale.buyer().getId()), sale.buyerName(),
+                    em.find(Seller.class, sale.seller().getId()),
                     em.find(Performance.class, sale.performance().getId()), sale.channel(), sale.seats(), sale.payment(), p.card(),
                     now, event -> termsOf.computeIfAbsent(event, terms::termsOf));
             em.persist(order);
@@ -369,7 +398,8 @@ public class PurchaseService {
      * The order as stored, everything its row holds settled before its one INSERT (no UPDATE
      * of it later); its id is drawn in Java, so the number derives from it now.
      */
-    private SalesOrder newOrder(Customer buyer, Seller seller, Performance performance, Channel channel, List<Offer> seats,
+    private SalesOrder newOrder(Customer buyer, String buyerName, Seller seller, Performance performance, Channel channel,
+                                List<Offer> seats,
                                 PaymentRequest payment, Authorization card, Instant now,
                                 java.util.function.Function<Long, SalesTerms> termsOfEvent) {
         String currency = seats.get(0).currency();
@@ -381,6 +411,9 @@ public class PurchaseService {
             total = Math.addExact(total, o.price());
         }
         SalesOrder order = new SalesOrder(buyer, seller, performance, channel, now, currency, token());
+        if (buyerName != null) {
+            order.buyerNamed(buyerName);
+        }
         var window = termsOfEvent.apply(performance.getEvent().getId()).windowFor(now, start(performance));
         order.downloadWindow(window.opens(), window.closes());
         order.number("ET" + Long.toString(order.getId(), 36).toUpperCase(Locale.ROOT));
@@ -485,7 +518,7 @@ public class PurchaseService {
     }
 
     Instant start(Performance p) {
-        return p.getDate().atTime(p.getStartTime()).atZone(ZoneId.of(zone)).toInstant();
+        return p.startsAt(ZoneId.of(zone));
     }
 
     private String contents(Performance p, List<Offer> seats, long total, String currency) {

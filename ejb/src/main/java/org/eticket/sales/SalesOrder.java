@@ -135,6 +135,14 @@ public class SalesOrder {
         this.downloadToken = downloadToken;
     }
 
+    /**
+     * The buyer's name as a seller's purchase order gave it (Fig 7), instead of the name the
+     * center holds for the customer with that e-mail: the seller learns nothing it did not send.
+     */
+    void buyerNamed(String name) {
+        this.buyerName = name.length() > 96 ? name.substring(0, 96) : name;
+    }
+
     /** The price of all seats, set before the order is stored; the lines added after must sum to it. */
     void priced(long total) {
         this.total = total;

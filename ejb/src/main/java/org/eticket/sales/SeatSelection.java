@@ -121,6 +121,10 @@ public class SeatSelection {
                         Offer.class)
                 .setParameter("p", performance.getId()).setParameter("s", seller.getId())
                 .setParameter("a", TicketState.ALLOCATED).setParameter("c", type).getResultList();
+        if (free.isEmpty() && !sells(seller, performance, type)) {
+            throw new ConflictException(seller.getName() + " does not sell " + type + " seats for this performance;"
+                    + " choose another seat type or seller");
+        }
         if (free.size() < quantity) {
             throw new ConflictException(free.isEmpty()
                     ? seller.getName() + " has no " + type + " seats left for this performance (its stock is sold out)"
@@ -139,6 +143,14 @@ public class SeatSelection {
                     + quantity + " side by side; choose seats one by one");
         }
         return picked.stream().map(s -> byTicket.get(s.ticketId())).toList();
+    }
+
+    /** Whether the seller's stock for the performance has seats of this type at all, sold or not. */
+    private boolean sells(Seller seller, Performance performance, String type) {
+        return !em.createQuery("select t.id from Ticket t where t.performance = :p and t.seller = :s and t.seatType.code = :c",
+                        Long.class)
+                .setParameter("p", performance).setParameter("s", seller).setParameter("c", type).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     static String unavailable(Offer o) {

@@ -33,11 +33,15 @@ public class ShopService {
     @EJB
     SeatSelection selection;
 
-    /** Performances with at least one seat on sale, soonest first. */
+    @EJB
+    HoldService holds;
+
+    /** Performances not yet started with at least one seat on sale, soonest first. */
     public List<Performance> onSale() {
-        return em.createQuery("select p from Performance p where exists (select t from Ticket t where t.performance = p"
-                        + " and t.state = :a) order by p.date, p.startTime", Performance.class)
-                .setParameter("a", TicketState.ALLOCATED).getResultList();
+        return em.createQuery("select p from Performance p where p.date >= :yesterday and exists (select t from Ticket t"
+                        + " where t.performance = p and t.state = :a) order by p.date, p.startTime", Performance.class)
+                .setParameter("yesterday", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+                .setParameter("a", TicketState.ALLOCATED).getResultStream().filter(p -> !holds.started(p)).toList();
     }
 
     public Performance performance(Long id) {
@@ -67,6 +71,10 @@ public class ShopService {
 
     /** Every seat of a seller's stock with its state, for the seat list. */
     public List<Offer> seats(Long performanceId, Long sellerId) {
+        performance(performanceId);
+        if (em.find(Seller.class, sellerId) == null) {
+            throw new NotFoundException("seller " + sellerId + " does not exist");
+        }
         return selection.stock(performanceId, sellerId);
     }
 }

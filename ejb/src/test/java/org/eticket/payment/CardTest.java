@@ -60,6 +60,9 @@ class CardTest {
         assertThrows(ValidationException.class, () -> Card.of(TestCards.APPROVE, 0, 2027, "123", "A", NOW));
         assertThrows(ValidationException.class, () -> Card.of(TestCards.APPROVE, null, 2027, "123", "A", NOW));
         assertThrows(ValidationException.class, () -> Card.of(TestCards.APPROVE, 1, 2099, "123", "A", NOW));
+        // years no calendar holds were a DateTimeException, answered 500
+        assertThrows(ValidationException.class, () -> Card.of(TestCards.APPROVE, 1, 2_000_000_000, "123", "A", NOW));
+        assertThrows(ValidationException.class, () -> Card.of(TestCards.APPROVE, 1, -2_000_000_000, "123", "A", NOW));
     }
 
     @Test

@@ -148,6 +148,52 @@ class SellingIT {
         return new Api.Response(r.statusCode(), r.body());
     }
 
+    /** An event of the caller's own with a performance that started yesterday and one a month ahead. */
+    private record TwoDates(long event, long past, long coming, long plaza) {
+    }
+
+    /**
+     * Builds it: 2 rows of 10 B seats at 6,000 JPY (and an S type no seat has), every seat of
+     * both performances in Ticket Plaza's stock.
+     */
+    private TwoDates twoDates() {
+        Api organizer = Api.demo(base, "organizer");
+        long venue = organizer.post("api/v1/venues", "{\"code\":\"" + Api.unique("SV") + "\",\"name\":\"Sale Hall\"}").id();
+        long layout = organizer.post("api/v1/venues/" + venue + "/layouts",
+                "{\"name\":\"Two rows\",\"rows\":2,\"columns\":10,\"seatRanges\":\"A1:J2\"}").id();
+        long event = organizer.post("api/v1/events", "{\"code\":\"" + Api.unique("SE") + "\",\"name\":\"Closing Night\","
+                + "\"layoutId\":" + layout + "}").id();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        long past = organizer.post("api/v1/events/" + event + "/performances", "{\"date\":\"" + today.minusDays(1)
+                + "\",\"openingTime\":\"18:00:00\",\"startTime\":\"19:00:00\",\"gates\":\"East\"}").id();
+        long coming = organizer.post("api/v1/events/" + event + "/performances", "{\"date\":\"" + today.plusMonths(1)
+                + "\",\"openingTime\":\"18:00:00\",\"startTime\":\"19:00:00\",\"gates\":\"East\"}").id();
+        assertEquals(201, organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"B\",\"name\":\"B seat\",\"price\":6000,\"currency\":\"JPY\",\"colour\":\"#2ca02c\"}").status());
+        assertEquals(201, organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"S\",\"name\":\"S seat\",\"price\":9000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}").status());
+        assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/B/ranges", "{\"ranges\":\"A1:J2\"}").status());
+        long plaza = demo.seller(demo.performance(0), "PLAZA");
+        Api.Response authorized = organizer.post("api/v1/events/" + event + "/authorizations",
+                "{\"sellerId\":" + plaza + ",\"quota\":\"100%\"}");
+        assertEquals(201, authorized.status(), authorized.body());
+        for (long p : List.of(past, coming)) {
+            Api.Response allocated = organizer.post("api/v1/allocations", "{\"performanceId\":" + p + ",\"sellerId\":" + plaza
+                    + ",\"ranges\":\"A1:J2\"}");
+            assertEquals(201, allocated.status(), allocated.body());
+        }
+        return new TwoDates(event, past, coming, plaza);
+    }
+
+    long openAuthorizations() {
+        return Api.demo(base, "admin").get("api/v1/sales-reconciliation").json().getJsonNumber("acquirerOpenAuthorizations")
+                .longValue();
+    }
+
+    static long total(Api.Response page) {
+        return page.json().getJsonNumber("total").longValue();
+    }
+
     // ---- tests ---------------------------------------------------------------------------
 
     @Test
@@ -373,6 +419,108 @@ class SellingIT {
     }
 
     @Test
+    void aPerformanceThatHasStartedIsNoLongerSold() {
+        TwoDates d = twoDates();
+        Api alice = Api.demo(base, "alice");
+        Api seller1 = Api.demo(base, "seller1");
+        List<Long> listed = SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertTrue(listed.contains(d.coming()) && !listed.contains(d.past()), "only the coming date is on sale: " + listed);
+        long orders = total(alice.get("api/v1/orders"));
+        long open = openAuthorizations();
+
+        Api.Response bought = alice.post("api/v1/purchases", purchase(d.past(), d.plaza(), List.of("A1"), card(APPROVE)));
+        assertEquals(409, bought.status(), bought.body());
+        assertTrue(bought.message().contains("has started") && bought.message().contains("nothing was charged"), bought.body());
+        Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + d.past() + ",\"sellerId\":" + d.plaza()
+                + ",\"seatType\":\"B\",\"quantity\":2}");
+        assertEquals(409, held.status(), held.body());
+        assertTrue(held.message().contains("has started"), held.body());
+        Api.Response ordered = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + d.past() + ",\"seats\":[\"A2\"],"
+                + "\"buyer\":{\"name\":\"Late Comer\",\"email\":\"" + Api.unique("late").toLowerCase() + "@example.com\"},"
+                + "\"payment\":" + card(APPROVE) + "}");
+        assertEquals(409, ordered.status(), ordered.body());
+        assertTrue(ordered.message().contains("has started"), ordered.body());
+
+        assertEquals(orders, total(alice.get("api/v1/orders")), "no order");
+        assertEquals(open, openAuthorizations(), "no card was authorized");
+        assertTrue(availability(d.past(), d.plaza()).values().stream().allMatch(free -> free), "every seat stays in stock");
+        Api.Response coming = alice.post("api/v1/purchases", purchase(d.coming(), d.plaza(), List.of("A1"), card(APPROVE)));
+        assertEquals(201, coming.status(), "the coming date sells: " + coming.body());
+    }
+
+    @Test
+    void aHoldIsPaidAtThePriceTheBuyerSawAndSaysHowItEnded() {
+        TwoDates d = twoDates();
+        Api alice = Api.demo(base, "alice");
+        Api organizer = Api.demo(base, "organizer");
+        String coming = "{\"performanceId\":" + d.coming() + ",\"sellerId\":" + d.plaza() + ",";
+        Api.Response held = alice.post("api/v1/holds", coming + "\"seats\":[\"A2\",\"B2\"]}");
+        assertEquals(201, held.status(), held.body());
+        assertEquals(12000, held.json().getInt("total"));
+        String hold = "api/v1/holds/" + held.json().getString("id");
+
+        // the organizer raises the price while she types her card: she is told, and charged nothing
+        assertEquals(200, organizer.put("api/v1/events/" + d.event() + "/seat-types/B",
+                "{\"code\":\"B\",\"name\":\"B seat\",\"price\":6500,\"currency\":\"JPY\",\"colour\":\"#2ca02c\"}").status());
+        long orders = total(alice.get("api/v1/orders"));
+        long open = openAuthorizations();
+        Api.Response changed = alice.post(hold + "/checkout", card(APPROVE));
+        assertEquals(409, changed.status(), changed.body());
+        assertTrue(changed.message().contains("changed from 12000 to 13000 JPY") && changed.message().contains("nothing was charged"),
+                changed.body());
+        assertEquals(orders, total(alice.get("api/v1/orders")));
+        assertEquals(open, openAuthorizations());
+        assertEquals(13000, alice.get(hold).json().getInt("total"), "the hold now shows the new price");
+        assertFalse(availability(d.coming(), d.plaza()).get("A2"), "the seats are still held for her");
+
+        // seen, she buys at it
+        Api.Response paid = alice.post(hold + "/checkout", card(APPROVE));
+        assertEquals(201, paid.status(), paid.body());
+        assertEquals(13000, paid.json().getInt("cardPaid"));
+        String number = paid.json().getString("number");
+
+        // a second click: refused, naming the order that bought the seats, charging nothing more
+        Api.Response again = alice.post(hold + "/checkout", card(APPROVE));
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.message().contains("bought with order " + number), again.body());
+        assertEquals(orders + 1, total(alice.get("api/v1/orders")));
+
+        // one buyer holds at most 10 seats of a performance at a time, over all holds
+        Api.Response eight = alice.post("api/v1/holds", coming + "\"seatType\":\"B\",\"quantity\":8}");
+        assertEquals(201, eight.status(), eight.body());
+        Api.Response three = alice.post("api/v1/holds", coming + "\"seatType\":\"B\",\"quantity\":3}");
+        assertEquals(409, three.status(), three.body());
+        assertTrue(three.message().contains("you already hold 8 seats"), three.body());
+        Api.Response two = alice.post("api/v1/holds", coming + "\"seatType\":\"B\",\"quantity\":2}");
+        assertEquals(201, two.status(), "up to ten: " + two.body());
+        assertEquals(201, Api.demo(base, "bob").post("api/v1/holds", coming + "\"seatType\":\"B\",\"quantity\":3}").status(),
+                "the limit is hers, not the seller's");
+
+        // given back, it says so
+        String eightHold = "api/v1/holds/" + eight.json().getString("id");
+        assertEquals(204, alice.delete(eightHold).status());
+        Api.Response released = alice.post(eightHold + "/checkout", card(APPROVE));
+        assertEquals(409, released.status(), released.body());
+        assertTrue(released.message().contains("you released these seats"), released.body());
+
+        // a seat type the seller has none of is not "sold out"
+        Api.Response none = alice.post("api/v1/holds", coming + "\"seatType\":\"S\",\"quantity\":1}");
+        assertEquals(409, none.status(), none.body());
+        assertTrue(none.message().contains("does not sell S seats"), none.body());
+
+        // requests that do not say which performance or seller are bad requests, not missing records
+        Api.Response noSeller = alice.post("api/v1/holds", "{\"performanceId\":" + d.coming() + ",\"seats\":[\"J1\"]}");
+        assertEquals(400, noSeller.status(), noSeller.body());
+        assertTrue(noSeller.message().contains("sellerId"), noSeller.body());
+        Api.Response noPerformance = alice.post("api/v1/purchases", "{\"sellerId\":" + d.plaza() + ",\"seats\":[\"J1\"],"
+                + "\"payment\":" + card(APPROVE) + "}");
+        assertEquals(400, noPerformance.status(), noPerformance.body());
+        assertEquals(404, alice.get("api/v1/shop/performances/999999999/seats?sellerId=" + d.plaza()).status());
+        assertEquals(404, alice.get("api/v1/shop/performances/" + d.coming() + "/seats?sellerId=999999999").status());
+    }
+
+    @Test
     void sellersSubmitOrdersForTheirOwnStockAndSeeOnlyTheirSales() {
         Api seller1 = Api.demo(base, "seller1");
         long perf = demo.performance(1);
@@ -394,6 +542,34 @@ class SellingIT {
                 + ",\"seats\":[\"A13\"],\"buyer\":{\"name\":\"Dave\",\"email\":\"" + buyer + "\"},\"payment\":" + card(APPROVE) + "}");
         assertEquals(403, foreign.status(), foreign.body());
         assertEquals(403, Api.demo(base, "alice").post("api/v1/seller-orders", "{}").status());
+
+        // a buyer who is a registered customer: the order is theirs, but the seller learns nothing it did not send
+        Api alice = Api.demo(base, "alice");
+        long aliceOrders = total(alice.get("api/v1/orders"));
+        Api.Response named = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + perf + ",\"seatType\":\"A\","
+                + "\"quantity\":1,\"buyer\":{\"name\":\"Mallory Moe\",\"email\":\"ALICE@example.com\"},"
+                + "\"payment\":" + card(APPROVE) + "}");
+        assertEquals(201, named.status(), named.body());
+        assertEquals("Mallory Moe", named.json().getString("buyerName"));
+        assertFalse(named.body().contains("Alice Adams"), named.body());
+        assertFalse(seller1.get("api/v1/orders/" + named.id()).body().contains("Alice Adams"));
+        assertEquals(aliceOrders + 1, total(alice.get("api/v1/orders")), "the ticket went to the customer with that e-mail");
+        // fan-club stock goes to registered members only, through the fan club's own system too
+        long fc = demo.seller(perf, "AURORA-FC");
+        Api.Response walkIn = Api.demo(base, "fanclub").post("api/v1/seller-orders", "{\"performanceId\":" + perf
+                + ",\"sellerId\":" + fc + ",\"seatType\":\"S\",\"quantity\":1,\"buyer\":{\"name\":\"Walk In\",\"email\":\""
+                + Api.unique("walkin").toLowerCase() + "@example.com\"},\"payment\":" + card(APPROVE) + "}");
+        assertEquals(403, walkIn.status(), walkIn.body());
+        assertTrue(walkIn.message().contains("registered members only"), walkIn.body());
+
+        // the seller's and the organizer's order lists
+        JsonObject sold = seller1.get("api/v1/orders?size=200").json();
+        assertTrue(sold.getJsonArray("items").stream().allMatch(o -> o.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
+        assertTrue(sold.getJsonArray("items").stream().anyMatch(o -> o.asJsonObject().getJsonNumber("id").longValue() == named.id()));
+        assertTrue(Api.demo(base, "seller2").get("api/v1/orders?size=200").json().getJsonArray("items").stream()
+                .noneMatch(o -> o.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
+        assertTrue(Api.demo(base, "organizer").get("api/v1/orders?size=200").json().getJsonArray("items").stream()
+                .anyMatch(o -> o.asJsonObject().getJsonNumber("id").longValue() == named.id()), "the organizer's event's order");
 
         long orderId = order.json().getJsonNumber("id").longValue();
         JsonObject mine = seller1.get("api/v1/sales-journal?size=200").json();

@@ -164,7 +164,7 @@ public class SalesResource {
     @Path("orders")
     public PageDto<OrderDto> myOrders(@QueryParam("page") @DefaultValue(Requests.DEFAULT_PAGE) String page,
                                       @QueryParam("size") @DefaultValue(Requests.DEFAULT_SIZE) String size) {
-        return PageDto.of(orders.mine(Requests.page(page), Requests.size(size)), OrderDto::of);
+        return PageDto.of(orders.list(Requests.page(page), Requests.size(size)), OrderDto::of);
     }
 
     @GET

@@ -100,6 +100,13 @@ public class ShopView implements Serializable {
         return seatTypes;
     }
 
+    /** The seat types this seller has free seats of: what "the best seats" can be asked for. */
+    public List<SeatType> getFreeSeatTypes() {
+        java.util.Set<String> free = getSeats().stream().filter(o -> o.state().isAvailable()).map(Offer::seatType)
+                .collect(java.util.stream.Collectors.toSet());
+        return getSeatTypes().stream().filter(t -> free.contains(t.getCode())).toList();
+    }
+
     public List<Offer> getSeats() {
         if (seats == null) {
             seats = performanceId == null || sellerId == null ? List.of() : shop.seats(performanceId, sellerId);
