@@ -1,11 +1,18 @@
 package org.eticket.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -187,6 +194,111 @@ class MastersApiIT {
         Api.Response twice = organizer.post("api/v1/authorizations",
                 "{\"performanceId\":" + performance + ",\"sellerId\":" + sellerId + ",\"quota\":\"10\"}");
         assertEquals(409, twice.status(), "one authorization per seller and performance");
+    }
+
+    @Test
+    void bodyNumbersOutOfRangeOfTheirFieldAreRefusedAndChangeNothing() {
+        Api organizer = Api.demo(base, "organizer");
+        long venue = organizer.post("api/v1/venues", "{\"code\":\"" + Api.unique("NUM") + "\",\"name\":\"Number Hall\"}").id();
+        // 4294967304 is 2^32 + 8: read into an int as it was, it made a layout of 8 rows.
+        Api.Response rows = organizer.post("api/v1/venues/" + venue + "/layouts",
+                "{\"name\":\"Wide\",\"rows\":4294967304,\"columns\":7,\"seatRanges\":\"A1:G8\"}");
+        assertApiError(400, rows);
+        assertEquals("rows must be a whole number from -2147483648 to 2147483647, was 4294967304", rows.message());
+        assertEquals("[]", organizer.get("api/v1/venues/" + venue + "/layouts").body().replaceAll("\\s", ""),
+                "no layout stored");
+
+        Api alice = Api.demo(base, "alice");
+        DemoFixture demo = new DemoFixture(base);
+        long perf = demo.performance(0);
+        long plaza = demo.seller(perf, "PLAZA");
+        List<String> free = demo.freeSeats(alice, perf, plaza);
+        String hold = "{\"performanceId\":" + perf + ",\"sellerId\":" + plaza + ",\"seatType\":\"A\",";
+        Api.Response quantity = alice.post("api/v1/holds", hold + "\"quantity\":4294967298}");
+        assertApiError(400, quantity);
+        assertEquals("quantity must be a whole number from -2147483648 to 2147483647, was 4294967298", quantity.message());
+        Api.Response seconds = alice.post("api/v1/holds", hold + "\"quantity\":1,\"holdSeconds\":4294967306}");
+        assertApiError(400, seconds);
+        assertTrue(seconds.message().startsWith("holdSeconds must be a whole number"), seconds.message());
+        // A field of a record inside the body: the payment of a purchase.
+        Api.Response month = alice.post("api/v1/purchases", hold + "\"quantity\":1,\"payment\":{\"method\":\"CARD\","
+                + "\"cardNumber\":\"4111111111111111\",\"expiryMonth\":4294967308,\"expiryYear\":2030,\"cvc\":\"123\"}}");
+        assertApiError(400, month);
+        assertEquals("expiryMonth must be a whole number from -2147483648 to 2147483647, was 4294967308", month.message());
+        assertEquals(free, demo.freeSeats(alice, perf, plaza), "no seat held or sold");
+    }
+
+    @Test
+    void fractionalOrTooLargeAmountsAreRefused() {
+        Api organizer = Api.demo(base, "organizer");
+        long venue = organizer.post("api/v1/venues", "{\"code\":\"" + Api.unique("FR") + "\",\"name\":\"Fraction Hall\"}").id();
+        long layout = organizer.post("api/v1/venues/" + venue + "/layouts",
+                "{\"name\":\"Small\",\"rows\":2,\"columns\":2,\"seatRanges\":\"A1:B2\"}").id();
+        long event = organizer.post("api/v1/events", "{\"code\":\"" + Api.unique("FR") + "\",\"name\":\"Fractions\",\"layoutId\":"
+                + layout + "}").id();
+        Api.Response price = organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"S\",\"name\":\"S seat\",\"price\":12000.5,\"currency\":\"JPY\",\"colour\":\"#d62728\"}");
+        assertApiError(400, price);
+        assertEquals("price must be a whole number from -9223372036854775808 to 9223372036854775807, was 12000.5",
+                price.message());
+        assertEquals(404, organizer.get("api/v1/events/" + event + "/seat-types/S").status(), "no seat type stored");
+        assertEquals(201, organizer.post("api/v1/events/" + event + "/seat-types",
+                "{\"code\":\"S\",\"name\":\"S seat\",\"price\":12000.0,\"currency\":\"JPY\",\"colour\":\"#d62728\"}").status(),
+                "a whole number written with a zero fraction is still that number");
+        assertEquals(12000, organizer.get("api/v1/events/" + event + "/seat-types/S").json().getInt("price"));
+
+        Api alice = Api.demo(base, "alice");
+        long eMoney = alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue();
+        String card = "\"cardNumber\":\"4111111111111111\",\"expiryMonth\":12,\"expiryYear\":2030,\"cvc\":\"123\"}";
+        Api.Response fraction = alice.post("api/v1/wallet/top-ups", "{\"amount\":1.5," + card);
+        assertApiError(400, fraction);
+        assertEquals("amount must be a whole number from -9223372036854775808 to 9223372036854775807, was 1.5",
+                fraction.message());
+        Api.Response beyondLong = alice.post("api/v1/wallet/top-ups", "{\"amount\":9223372036854775808," + card);
+        assertApiError(400, beyondLong);
+        assertTrue(beyondLong.message().startsWith("amount must be a whole number"), beyondLong.message());
+        assertEquals(eMoney, alice.get("api/v1/wallet").json().getJsonNumber("eMoney").longValue(), "nothing topped up");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeAnswers415InTheApiShape() throws Exception {
+        Api organizer = Api.demo(base, "organizer");
+        String code = Api.unique("MT");
+        String body = "{\"code\":\"" + code + "\",\"name\":\"Media Hall\"}";
+        Api.Response text = organizer.postJson("api/v1/venues", body, "text/plain");
+        assertApiError(415, text);
+        // Not a media type at all: Jersey gave up before any mapper ran and Payara answered with an HTML page.
+        Api.Response noSubtype = organizer.postJson("api/v1/venues", body, "text");
+        assertApiError(415, noSubtype);
+        assertTrue(noSubtype.message().contains("\"text\""), noSubtype.message());
+        assertApiError(415, organizer.postJson("api/v1/venues", body, "application/json, text/plain"));
+        assertApiError(415, organizer.postJson("api/v1/venues", body, "json"));
+
+        // No Content-Type: a body is not taken for JSON (415), and no body at all is "a JSON request body is required".
+        assertApiError(415, withoutContentType("api/v1/venues", body));
+        Api.Response empty = withoutContentType("api/v1/venues", "");
+        assertApiError(400, empty);
+        assertEquals("a JSON request body is required", empty.message());
+        assertEquals(0, organizer.get("api/v1/venues?q=" + code).json().getInt("total"), "no venue stored");
+        assertEquals(201, organizer.postJson("api/v1/venues", body, "application/json; charset=UTF-8").status());
+    }
+
+    /** A POST as the organizer whose body has no Content-Type (the API client always sends one). */
+    private Api.Response withoutContentType(String path, String body) throws Exception {
+        String token = Base64.getEncoder().encodeToString("organizer:demo-organizer".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(base.toURI().resolve(path)).header("Authorization", "Basic " + token)
+                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Api.Response(r.statusCode(), r.body());
+    }
+
+    /** The API's error shape, not the server's HTML page. */
+    private static void assertApiError(int status, Api.Response r) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.body().startsWith("{"), "a JSON error: " + r.body());
+        assertEquals(status, r.json().getInt("status"), r.body());
+        assertFalse(r.message().isBlank(), r.body());
     }
 
     @Test

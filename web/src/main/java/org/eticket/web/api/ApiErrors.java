@@ -50,6 +50,10 @@ final class ApiErrors {
             // The container's text names the bean method; the caller only needs to know the role is wrong.
             return error(403, "you may not do this: your role does not allow it");
         }
+        ExactNumberParser.NumberOutOfRangeException number = find(t, ExactNumberParser.NumberOutOfRangeException.class);
+        if (number != null) {
+            return error(400, number.getMessage());
+        }
         if (t instanceof BadRequestException && has(t, NoContentException.class)) {
             return error(400, Requests.BODY_REQUIRED);
         }
@@ -129,12 +133,16 @@ final class ApiErrors {
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        return find(t, type) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     /** By simple name: EclipseLink has its own OptimisticLockException beside the JPA one. */
