@@ -148,13 +148,14 @@ class SellingIT {
         return new Api.Response(r.statusCode(), r.body());
     }
 
-    /** An event of the caller's own with a performance that started yesterday and one a month ahead. */
-    private record TwoDates(long event, long past, long coming, long plaza) {
+    /** An event with a performance that started yesterday and one a month ahead, sold by a seller of its own. */
+    private record TwoDates(long event, long past, long coming, long sellerId, Api seller) {
     }
 
     /**
      * Builds it: 2 rows of 10 B seats at 6,000 JPY (and an S type no seat has), every seat of
-     * both performances in Ticket Plaza's stock.
+     * both performances in the stock of a new seller (the demo sellers' authorizations stay as
+     * SecurityIT counts them).
      */
     private TwoDates twoDates() {
         Api organizer = Api.demo(base, "organizer");
@@ -173,16 +174,21 @@ class SellingIT {
         assertEquals(201, organizer.post("api/v1/events/" + event + "/seat-types",
                 "{\"code\":\"S\",\"name\":\"S seat\",\"price\":9000,\"currency\":\"JPY\",\"colour\":\"#d62728\"}").status());
         assertEquals(200, organizer.put("api/v1/events/" + event + "/seat-types/B/ranges", "{\"ranges\":\"A1:J2\"}").status());
-        long plaza = demo.seller(demo.performance(0), "PLAZA");
+        Api admin = Api.demo(base, "admin");
+        String code = Api.unique("SLR");
+        long seller = admin.post("api/v1/sellers", "{\"code\":\"" + code + "\",\"name\":\"Door Tickets\",\"kind\":\"AGENT\"}").id();
+        String password = "test-" + code.toLowerCase() + "-pw";
+        assertEquals(201, admin.post("api/v1/accounts", "{\"username\":\"" + code.toLowerCase() + "\",\"password\":\"" + password
+                + "\",\"role\":\"seller\",\"partyId\":" + seller + "}").status());
         Api.Response authorized = organizer.post("api/v1/events/" + event + "/authorizations",
-                "{\"sellerId\":" + plaza + ",\"quota\":\"100%\"}");
+                "{\"sellerId\":" + seller + ",\"quota\":\"100%\"}");
         assertEquals(201, authorized.status(), authorized.body());
         for (long p : List.of(past, coming)) {
-            Api.Response allocated = organizer.post("api/v1/allocations", "{\"performanceId\":" + p + ",\"sellerId\":" + plaza
+            Api.Response allocated = organizer.post("api/v1/allocations", "{\"performanceId\":" + p + ",\"sellerId\":" + seller
                     + ",\"ranges\":\"A1:J2\"}");
             assertEquals(201, allocated.status(), allocated.body());
         }
-        return new TwoDates(event, past, coming, plaza);
+        return new TwoDates(event, past, coming, seller, Api.as(base, code.toLowerCase(), password));
     }
 
     long openAuthorizations() {
@@ -422,21 +428,20 @@ class SellingIT {
     void aPerformanceThatHasStartedIsNoLongerSold() {
         TwoDates d = twoDates();
         Api alice = Api.demo(base, "alice");
-        Api seller1 = Api.demo(base, "seller1");
         List<Long> listed = SecurityIT.array(alice.get("api/v1/shop/performances").body()).stream()
                 .map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
         assertTrue(listed.contains(d.coming()) && !listed.contains(d.past()), "only the coming date is on sale: " + listed);
         long orders = total(alice.get("api/v1/orders"));
         long open = openAuthorizations();
 
-        Api.Response bought = alice.post("api/v1/purchases", purchase(d.past(), d.plaza(), List.of("A1"), card(APPROVE)));
+        Api.Response bought = alice.post("api/v1/purchases", purchase(d.past(), d.sellerId(), List.of("A1"), card(APPROVE)));
         assertEquals(409, bought.status(), bought.body());
         assertTrue(bought.message().contains("has started") && bought.message().contains("nothing was charged"), bought.body());
-        Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + d.past() + ",\"sellerId\":" + d.plaza()
+        Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + d.past() + ",\"sellerId\":" + d.sellerId()
                 + ",\"seatType\":\"B\",\"quantity\":2}");
         assertEquals(409, held.status(), held.body());
         assertTrue(held.message().contains("has started"), held.body());
-        Api.Response ordered = seller1.post("api/v1/seller-orders", "{\"performanceId\":" + d.past() + ",\"seats\":[\"A2\"],"
+        Api.Response ordered = d.seller().post("api/v1/seller-orders", "{\"performanceId\":" + d.past() + ",\"seats\":[\"A2\"],"
                 + "\"buyer\":{\"name\":\"Late Comer\",\"email\":\"" + Api.unique("late").toLowerCase() + "@example.com\"},"
                 + "\"payment\":" + card(APPROVE) + "}");
         assertEquals(409, ordered.status(), ordered.body());
@@ -444,8 +449,8 @@ class SellingIT {
 
         assertEquals(orders, total(alice.get("api/v1/orders")), "no order");
         assertEquals(open, openAuthorizations(), "no card was authorized");
-        assertTrue(availability(d.past(), d.plaza()).values().stream().allMatch(free -> free), "every seat stays in stock");
-        Api.Response coming = alice.post("api/v1/purchases", purchase(d.coming(), d.plaza(), List.of("A1"), card(APPROVE)));
+        assertTrue(availability(d.past(), d.sellerId()).values().stream().allMatch(free -> free), "every seat stays in stock");
+        Api.Response coming = alice.post("api/v1/purchases", purchase(d.coming(), d.sellerId(), List.of("A1"), card(APPROVE)));
         assertEquals(201, coming.status(), "the coming date sells: " + coming.body());
     }
 
@@ -454,7 +459,7 @@ class SellingIT {
         TwoDates d = twoDates();
         Api alice = Api.demo(base, "alice");
         Api organizer = Api.demo(base, "organizer");
-        String coming = "{\"performanceId\":" + d.coming() + ",\"sellerId\":" + d.plaza() + ",";
+        String coming = "{\"performanceId\":" + d.coming() + ",\"sellerId\":" + d.sellerId() + ",";
         Api.Response held = alice.post("api/v1/holds", coming + "\"seats\":[\"A2\",\"B2\"]}");
         assertEquals(201, held.status(), held.body());
         assertEquals(12000, held.json().getInt("total"));
@@ -472,7 +477,7 @@ class SellingIT {
         assertEquals(orders, total(alice.get("api/v1/orders")));
         assertEquals(open, openAuthorizations());
         assertEquals(13000, alice.get(hold).json().getInt("total"), "the hold now shows the new price");
-        assertFalse(availability(d.coming(), d.plaza()).get("A2"), "the seats are still held for her");
+        assertFalse(availability(d.coming(), d.sellerId()).get("A2"), "the seats are still held for her");
 
         // seen, she buys at it
         Api.Response paid = alice.post(hold + "/checkout", card(APPROVE));
@@ -513,10 +518,10 @@ class SellingIT {
         Api.Response noSeller = alice.post("api/v1/holds", "{\"performanceId\":" + d.coming() + ",\"seats\":[\"J1\"]}");
         assertEquals(400, noSeller.status(), noSeller.body());
         assertTrue(noSeller.message().contains("sellerId"), noSeller.body());
-        Api.Response noPerformance = alice.post("api/v1/purchases", "{\"sellerId\":" + d.plaza() + ",\"seats\":[\"J1\"],"
+        Api.Response noPerformance = alice.post("api/v1/purchases", "{\"sellerId\":" + d.sellerId() + ",\"seats\":[\"J1\"],"
                 + "\"payment\":" + card(APPROVE) + "}");
         assertEquals(400, noPerformance.status(), noPerformance.body());
-        assertEquals(404, alice.get("api/v1/shop/performances/999999999/seats?sellerId=" + d.plaza()).status());
+        assertEquals(404, alice.get("api/v1/shop/performances/999999999/seats?sellerId=" + d.sellerId()).status());
         assertEquals(404, alice.get("api/v1/shop/performances/" + d.coming() + "/seats?sellerId=999999999").status());
     }
 
