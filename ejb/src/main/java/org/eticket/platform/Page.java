@@ -40,5 +40,8 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw new ValidationException("page size must be between 1 and " + MAX_SIZE + ", was " + size);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new ValidationException("page " + page + " of " + size + " is beyond any list; ask for an earlier page");
+        }
     }
 }

@@ -42,13 +42,13 @@ public class OrderService {
         Long me = access.caller().partyId();
         long total = em.createQuery("select count(o) from SalesOrder o where o.buyer.id = :c", Long.class)
                 .setParameter("c", me).getSingleResult();
-        var items = em.createQuery("select o from SalesOrder o where o.buyer.id = :c order by o.id desc", SalesOrder.class)
+        var items = em.createQuery("select o from SalesOrder o where o.buyer.id = :c order by o.orderedAt desc, o.id desc", SalesOrder.class)
                 .setParameter("c", me).setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(items, total, page, size);
     }
 
     /**
-     * The orders the caller may read, newest first: a customer their own, a seller those it
+     * The orders the caller may read, newest first (ids are random, so by time): a customer their own, a seller those it
      * sold, an organizer those of its events, the platform every order.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.ORGANIZER, Roles.SELLER, Roles.CUSTOMER})
@@ -61,7 +61,7 @@ public class OrderService {
         String where = c.is(Roles.SELLER) ? " where o.seller.id = :p"
                 : c.is(Roles.ORGANIZER) ? " where o.performance.event.organizer.id = :p" : "";
         var count = em.createQuery("select count(o) from SalesOrder o" + where, Long.class);
-        var items = em.createQuery("select o from SalesOrder o" + where + " order by o.id desc", SalesOrder.class);
+        var items = em.createQuery("select o from SalesOrder o" + where + " order by o.orderedAt desc, o.id desc", SalesOrder.class);
         if (!where.isEmpty()) {
             count.setParameter("p", c.partyId());
             items.setParameter("p", c.partyId());

@@ -125,6 +125,10 @@ public class SeatSelection {
             throw new ConflictException(seller.getName() + " does not sell " + type + " seats for this performance;"
                     + " choose another seat type or seller");
         }
+        if (free.isEmpty() && held(seller, performance, type)) {
+            throw new ConflictException(seller.getName() + " has no " + type + " seats free for this performance right now:"
+                    + " the last ones are being bought, and come back on sale if their buyers do not pay");
+        }
         if (free.size() < quantity) {
             throw new ConflictException(free.isEmpty()
                     ? seller.getName() + " has no " + type + " seats left for this performance (its stock is sold out)"
@@ -151,6 +155,14 @@ public class SeatSelection {
                         Long.class)
                 .setParameter("p", performance).setParameter("s", seller).setParameter("c", type).setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    /** Whether some of the seller's seats of this type are held for a checkout now. */
+    private boolean held(Seller seller, Performance performance, String type) {
+        return !em.createQuery("select t.id from Ticket t where t.performance = :p and t.seller = :s and t.seatType.code = :c"
+                        + " and t.state = :h", Long.class)
+                .setParameter("p", performance).setParameter("s", seller).setParameter("c", type)
+                .setParameter("h", TicketState.HELD).setMaxResults(1).getResultList().isEmpty();
     }
 
     static String unavailable(Offer o) {

@@ -556,6 +556,9 @@ class SellingIT {
                 + "\"payment\":" + card(APPROVE) + "}");
         assertEquals(201, named.status(), named.body());
         assertEquals("Mallory Moe", named.json().getString("buyerName"));
+        assertFalse(named.json().containsKey("buyerId"), "nor whether, or as whom, the e-mail is registered: " + named.body());
+        assertEquals(named.json().getString("number"), alice.get("api/v1/orders/" + named.id()).json().getString("number"));
+        assertTrue(alice.get("api/v1/orders/" + named.id()).json().containsKey("buyerId"), "the buyer sees their own id");
         assertFalse(named.body().contains("Alice Adams"), named.body());
         assertFalse(seller1.get("api/v1/orders/" + named.id()).body().contains("Alice Adams"));
         assertEquals(aliceOrders + 1, total(alice.get("api/v1/orders")), "the ticket went to the customer with that e-mail");
@@ -570,6 +573,11 @@ class SellingIT {
         // the seller's and the organizer's order lists
         JsonObject sold = seller1.get("api/v1/orders?size=200").json();
         assertTrue(sold.getJsonArray("items").stream().allMatch(o -> o.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
+        assertTrue(sold.getJsonArray("items").stream().noneMatch(o -> o.asJsonObject().containsKey("buyerId")),
+                "no customer ids to sellers");
+        List<Instant> times = sold.getJsonArray("items").stream().map(o -> Instant.parse(o.asJsonObject().getString("orderedAt")))
+                .toList();
+        assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "newest first");
         assertTrue(sold.getJsonArray("items").stream().anyMatch(o -> o.asJsonObject().getJsonNumber("id").longValue() == named.id()));
         assertTrue(Api.demo(base, "seller2").get("api/v1/orders?size=200").json().getJsonArray("items").stream()
                 .noneMatch(o -> o.asJsonObject().getJsonNumber("sellerId").longValue() == plaza));
@@ -713,6 +721,27 @@ class SellingIT {
         assertTrue(confirmation.body().contains(paid.json().getString("number")) && confirmation.body().contains(seat),
                 confirmation.body());
         assertTrue(alice.getHtml("shop/orders.xhtml").body().contains(paid.json().getString("number")));
+
+        // refusals reach the page's messages instead of an error page or an empty page
+        Api.Response unknown = alice.getHtml("shop/index.xhtml?performance=999999999");
+        assertEquals(200, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("Performance 999999999 does not exist"), unknown.body());
+        Api.Response foreign = Api.demo(base, "bob").getHtml("shop/confirmation.xhtml?order=" + paid.id());
+        assertTrue(foreign.body().contains("This order belongs to another customer"), foreign.body());
+        assertFalse(foreign.body().contains(seat), "nothing of the order shows");
+        Api.Response noHold = alice.getHtml("shop/checkout.xhtml?hold=no-such-hold");
+        assertTrue(noHold.body().contains("Hold no-such-hold does not exist"), noHold.body());
+
+        // a performance that has started: no seats to pick, no hold to pay
+        TwoDates d = twoDates();
+        Api.Response held = alice.post("api/v1/holds", "{\"performanceId\":" + d.coming() + ",\"sellerId\":" + d.sellerId()
+                + ",\"seats\":[\"A1\"]}");
+        assertEquals(201, held.status(), held.body());
+        Api.Response closed = alice.getHtml("shop/index.xhtml?performance=" + d.past() + "&seller=" + d.sellerId());
+        assertTrue(closed.body().contains("This performance has started") && !closed.body().contains("Hold the best seats"),
+                closed.body());
+        Api.Response open = alice.getHtml("shop/checkout.xhtml?hold=" + held.json().getString("id"));
+        assertTrue(open.body().contains("pay:buy") && !open.body().contains("has started"), open.body());
     }
 
     /**

@@ -79,6 +79,12 @@ public final class SalesDtos {
                     o.getDownloadOpensAt().toString(), o.getDownloadClosesAt().toString(),
                     o.getLines().stream().map(LineDto::of).toList());
         }
+
+        OrderDto withoutBuyerId() {
+            return new OrderDto(id, number, channel, status, null, buyerName, sellerId, sellerName, performanceId, orderedAt,
+                    contents, total, currency, pointsUsed, eMoneyPaid, cardPaid, cardLastFour, pointsEarned, downloadOpensAt,
+                    downloadClosesAt, lines);
+        }
     }
 
     public record LedgerEntryDto(Long id, String at, long amount, String reason, Long orderId) {

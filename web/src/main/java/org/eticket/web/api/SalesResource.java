@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.eticket.sales.SalesOrder;
 import org.eticket.sales.SalesReconciliation;
 import org.eticket.sales.SalesTermsService;
 import org.eticket.sales.ShopService;
+import org.eticket.security.Roles;
 import org.eticket.web.api.SalesDtos.DownloadDto;
 import org.eticket.web.api.SalesDtos.HoldDto;
 import org.eticket.web.api.SalesDtos.JournalDto;
@@ -157,20 +159,22 @@ public class SalesResource {
     @Operation(summary = "A seller's system submits a purchase order for its own stock, paid by the buyer's card")
     public Response sellerOrder(SellerOrderRequest request, @Context UriInfo uri) {
         SellerOrderRequest r = Requests.body(request);
-        return created(uri, purchases.sellerOrder(r.seatRequest(), r.buyer(), r.payment()));
+        SalesOrder order = purchases.sellerOrder(r.seatRequest(), r.buyer(), r.payment());
+        return Requests.created(uri, OrderDto.of(order).withoutBuyerId(), "orders/{id}", order.getId());
     }
 
     @GET
     @Path("orders")
     public PageDto<OrderDto> myOrders(@QueryParam("page") @DefaultValue(Requests.DEFAULT_PAGE) String page,
-                                      @QueryParam("size") @DefaultValue(Requests.DEFAULT_SIZE) String size) {
-        return PageDto.of(orders.list(Requests.page(page), Requests.size(size)), OrderDto::of);
+                                      @QueryParam("size") @DefaultValue(Requests.DEFAULT_SIZE) String size,
+                                      @Context SecurityContext security) {
+        return PageDto.of(orders.list(Requests.page(page), Requests.size(size)), o -> dto(o, security));
     }
 
     @GET
     @Path("orders/{id}")
-    public OrderDto order(@PathParam("id") Long id) {
-        return OrderDto.of(orders.get(id));
+    public OrderDto order(@PathParam("id") Long id, @Context SecurityContext security) {
+        return dto(orders.get(id), security);
     }
 
     @GET
@@ -275,7 +279,17 @@ public class SalesResource {
         return reconciliation.totals();
     }
 
+    /** A customer's own order. */
     private static Response created(UriInfo uri, SalesOrder order) {
         return Requests.created(uri, OrderDto.of(order), "orders/{id}", order.getId());
+    }
+
+    /**
+     * The center's customer id only for the buyer and the platform: to a seller it would tell which
+     * e-mails belong to registered customers, and join its API orders to the same buyer's portal orders.
+     */
+    private static OrderDto dto(SalesOrder order, SecurityContext security) {
+        OrderDto d = OrderDto.of(order);
+        return security.isUserInRole(Roles.CUSTOMER) || security.isUserInRole(Roles.PLATFORM_ADMIN) ? d : d.withoutBuyerId();
     }
 }

@@ -57,6 +57,25 @@ public class CheckoutView implements Serializable {
         return hold;
     }
 
+    /** Reads the hold before the page renders, so a refusal (unknown, another buyer's) reaches the page's messages. */
+    public void load() {
+        getHold();
+    }
+
+    /**
+     * True while the hold can still be paid: it holds seats, has not expired, and the show has
+     * not started. Otherwise the page says why and offers no payment.
+     */
+    public boolean isOpen() {
+        HoldService.HoldView h = getHold();
+        return h != null && !h.seats().isEmpty() && getRemainingSeconds() > 0 && !isStarted();
+    }
+
+    public boolean isStarted() {
+        HoldService.HoldView h = getHold();
+        return h != null && holds.started(h.hold().getPerformance());
+    }
+
     /**
      * Milliseconds the seats stay held from now (0 once expired). The countdown starts from this
      * when the page arrives, so it reaches zero at or after the center's expiry, never before, and

@@ -35,6 +35,11 @@ public class OrderView {
         return order;
     }
 
+    /** Reads the order before the page renders, so a refusal reaches the page's messages. */
+    public void load() {
+        getOrder();
+    }
+
     public List<SalesOrder> getMine() {
         return orders.mine(0, 100).items();
     }

@@ -76,9 +76,25 @@ public class ShopView implements Serializable {
 
     public Performance getPerformance() {
         if (performance == null && performanceId != null) {
-            performance = shop.performance(performanceId);
+            try {
+                performance = shop.performance(performanceId);
+            } catch (RuntimeException e) {
+                performanceId = null; // an unknown performance: the list of those on sale, with the message
+                Messages.show(e);
+            }
         }
         return performance;
+    }
+
+    /** Reads the performance before the page renders, so an unknown one is a message, not an error page. */
+    public void load() {
+        getPerformance();
+    }
+
+    /** True once the chosen performance has started: sales closed then. */
+    public boolean isClosed() {
+        Performance p = getPerformance();
+        return p != null && holds.started(p);
     }
 
     public List<ShopService.SellerStock> getSellers() {
