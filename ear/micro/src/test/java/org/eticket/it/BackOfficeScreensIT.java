@@ -716,6 +716,7 @@ class BackOfficeScreensIT {
                 && refused.contains("nothing was charged"), refused);
         assertFalse(browser.driver.getCurrentUrl().contains("confirmation.xhtml"));
         assertTrue(browser.find("#expiredText").isDisplayed(), "the reloaded page says so again");
+        assertTrue(browser.driver.findElements(By.id("pay:buy")).isEmpty(), "nothing to pay on the reloaded page");
         browser.screenshot("portal-pay-after-expiry-refused");
         assertEquals(before, books(mioApi), "nothing was charged or sold");
         assertEquals(openBefore, openAuthorizations(), "no authorization was left open");
