@@ -210,14 +210,19 @@ public class HoldService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String ended(String holdId) {
-        Hold hold = own(holdId);
+        return ended(own(holdId), held(holdId));
+    }
+
+    /** The same for a hold and the seats it holds now, both already read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String ended(Hold hold, List<Offer> seats) {
         if (hold.getOrderNumber() != null) {
             return "these seats were bought with order " + hold.getOrderNumber() + "; nothing more was charged";
         }
         if (hold.getReleasedAt() != null) {
             return "you released these seats; nothing was charged, choose seats again";
         }
-        if (!hold.getUntil().isAfter(Instant.now()) || held(holdId).size() != hold.getSeats()) {
+        if (!hold.getUntil().isAfter(Instant.now()) || seats.size() != hold.getSeats()) {
             return "your hold expired at " + local(hold.getUntil()) + " and its seats were released;"
                     + " nothing was charged, choose seats again";
         }

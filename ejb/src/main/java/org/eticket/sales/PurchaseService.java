@@ -126,13 +126,13 @@ public class PurchaseService {
     @RolesAllowed(Roles.CUSTOMER)
     public SalesOrder checkout(String holdId, PaymentRequest payment) {
         Hold hold = holds.own(holdId);
-        String ended = holds.ended(holdId);
+        List<Offer> seats = holds.held(holdId);
+        String ended = holds.ended(hold, seats);
         if (ended != null) {
             throw new ConflictException(ended);
         }
         holds.checkOnSale(hold.getPerformance());
         Card card = card(payment);
-        List<Offer> seats = holds.held(holdId);
         long total = HoldService.view(hold, seats).total();
         if (hold.getTotal() != null && hold.getTotal() != total) {
             // the organizer changed a price since the buyer saw it: nobody pays a price unseen

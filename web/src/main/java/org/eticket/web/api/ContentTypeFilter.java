@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An API request whose Content-Type is not one media type ({@code json}, {@code text}, an empty
@@ -50,7 +51,7 @@ public class ContentTypeFilter extends HttpFilter {
     }
 
     /** A quality as HTTP writes it (RFC 9110 12.4.2); Jersey fails with a 500 or an HTML 400 on any other. */
-    private static final java.util.regex.Pattern QUALITY = java.util.regex.Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+    private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     /** Null when every media range of the Accept headers parses with a valid quality; otherwise what is wrong. */
     private static String acceptProblem(List<String> values) {

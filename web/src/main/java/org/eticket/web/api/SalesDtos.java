@@ -71,19 +71,15 @@ public final class SalesDtos {
                     String sellerName, Long performanceId, String orderedAt, String contents, long total, String currency,
                     long pointsUsed, long eMoneyPaid, long cardPaid, String cardLastFour, long pointsEarned,
                     String downloadOpensAt, String downloadClosesAt, List<LineDto> lines) {
-        static OrderDto of(SalesOrder o) {
-            return new OrderDto(o.getId(), o.getNumber(), o.getChannel().name(), o.getStatus().name(), o.getBuyer().getId(),
+        /** With the center's customer id only when {@code buyerId} (the buyer's and the platform's view). */
+        static OrderDto of(SalesOrder o, boolean buyerId) {
+            return new OrderDto(o.getId(), o.getNumber(), o.getChannel().name(), o.getStatus().name(),
+                    buyerId ? o.getBuyer().getId() : null,
                     o.getBuyerName(), o.getSeller().getId(), o.getSeller().getName(), o.getPerformance().getId(),
                     o.getOrderedAt().toString(), o.getContents(), o.getTotal(), o.getCurrency(), o.getPointsUsed(),
                     o.getEMoneyPaid(), o.getCardPaid(), o.getCardLastFour(), o.getPointsEarned(),
                     o.getDownloadOpensAt().toString(), o.getDownloadClosesAt().toString(),
                     o.getLines().stream().map(LineDto::of).toList());
-        }
-
-        OrderDto withoutBuyerId() {
-            return new OrderDto(id, number, channel, status, null, buyerName, sellerId, sellerName, performanceId, orderedAt,
-                    contents, total, currency, pointsUsed, eMoneyPaid, cardPaid, cardLastFour, pointsEarned, downloadOpensAt,
-                    downloadClosesAt, lines);
         }
     }
 

@@ -160,7 +160,7 @@ public class SalesResource {
     public Response sellerOrder(SellerOrderRequest request, @Context UriInfo uri) {
         SellerOrderRequest r = Requests.body(request);
         SalesOrder order = purchases.sellerOrder(r.seatRequest(), r.buyer(), r.payment());
-        return Requests.created(uri, OrderDto.of(order).withoutBuyerId(), "orders/{id}", order.getId());
+        return Requests.created(uri, OrderDto.of(order, false), "orders/{id}", order.getId());
     }
 
     @GET
@@ -281,7 +281,7 @@ public class SalesResource {
 
     /** A customer's own order. */
     private static Response created(UriInfo uri, SalesOrder order) {
-        return Requests.created(uri, OrderDto.of(order), "orders/{id}", order.getId());
+        return Requests.created(uri, OrderDto.of(order, true), "orders/{id}", order.getId());
     }
 
     /**
@@ -289,7 +289,6 @@ public class SalesResource {
      * e-mails belong to registered customers, and join its API orders to the same buyer's portal orders.
      */
     private static OrderDto dto(SalesOrder order, SecurityContext security) {
-        OrderDto d = OrderDto.of(order);
-        return security.isUserInRole(Roles.CUSTOMER) || security.isUserInRole(Roles.PLATFORM_ADMIN) ? d : d.withoutBuyerId();
+        return OrderDto.of(order, security.isUserInRole(Roles.CUSTOMER) || security.isUserInRole(Roles.PLATFORM_ADMIN));
     }
 }
